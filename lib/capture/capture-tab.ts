@@ -1,0 +1,210 @@
+import type { EvidenceDB } from '../db/database';
+import { ensureActiveCase, type NewBlob, saveEvidence } from '../db/repo';
+import type { Artifact, ArtifactRole, EvidenceItem } from '../db/schema';
+import type { PageKind } from '../extract/facts';
+import { sha256Hex } from '../integrity/sha256';
+import { CaptureError, toCaptureError } from './errors';
+import type { PageSnapshot } from './page-snapshot';
+import { restrictedReason } from './restricted';
+import { CHINA_TIME_ZONE, toChinaIso } from './time';
+
+export interface TabInfo {
+  id: number;
+  windowId: number;
+  url?: string;
+  title?: string;
+  active: boolean;
+}
+
+/**
+ * The browser as capture sees it. The worker passes the real APIs
+ * (`createBrowserCaptureEnv`); unit tests pass stubs.
+ */
+export interface CaptureEnv {
+  getTab(tabId: number): Promise<TabInfo>;
+  activateTab(tabId: number): Promise<void>;
+  /** PNG of the visible area of the window's active tab. */
+  captureVisibleTab(windowId: number): Promise<Uint8Array<ArrayBuffer>>;
+  saveAsMhtml(tabId: number): Promise<Uint8Array<ArrayBuffer>>;
+  snapshotPage(tabId: number): Promise<PageSnapshot>;
+  extensionVersion: string;
+  userAgent: string;
+  now(): Date;
+}
+
+export interface CaptureRequest {
+  tabId: number;
+  /** The kind the user chose; the page's suggested kind when absent. */
+  kind?: PageKind;
+  /** Title of the case created when there is no active case yet. */
+  newCaseTitle: string;
+}
+
+export interface CaptureResult {
+  evidenceId: string;
+  caseId: string;
+  kind: PageKind;
+  artifacts: Artifact[];
+}
+
+interface PendingArtifact {
+  role: ArtifactRole;
+  fileName: string;
+  mediaType: string;
+  method: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+const encoder = new TextEncoder();
+const json = (value: unknown) => encoder.encode(`${JSON.stringify(value, null, 2)}\n`);
+
+/**
+ * Captures one tab into the active case: viewport screenshot, MHTML, DOM, visible
+ * text, facts and metadata, each hashed, stored with a custody entry in one
+ * transaction. Throws a CaptureError, having stored nothing, when any part fails.
+ */
+export async function captureTab(
+  env: CaptureEnv,
+  db: EvidenceDB,
+  request: CaptureRequest,
+): Promise<CaptureResult> {
+  try {
+    return await capture(env, db, request);
+  } catch (error) {
+    throw toCaptureError(error);
+  }
+}
+
+async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest) {
+  const tab = await env.getTab(request.tabId).catch((e) => {
+    throw new CaptureError('no-tab', String(e));
+  });
+  const reason = restrictedReason(tab.url);
+  if (reason === 'pdf') throw new CaptureError('pdf', tab.url);
+  if (reason) throw new CaptureError('restricted', `${reason}: ${tab.url ?? ''}`);
+  if (!tab.active) await env.activateTab(tab.id);
+
+  const started = env.now();
+  const capturedAt = started.toISOString();
+  // Pixels first: they are what the user saw when they clicked.
+  const screenshot = await env.captureVisibleTab(tab.windowId).catch((e) => {
+    throw new CaptureError('screenshot-failed', String(e));
+  });
+  const snapshot = await env.snapshotPage(tab.id).catch((e) => {
+    throw new CaptureError('page-unreachable', String(e));
+  });
+  if (snapshot.contentType === 'application/pdf') throw new CaptureError('pdf', snapshot.url);
+  const mhtml = await env.saveAsMhtml(tab.id).catch((e) => {
+    throw new CaptureError('mhtml-failed', String(e));
+  });
+
+  const kind = request.kind ?? snapshot.facts.kind;
+  const meta = {
+    requestedUrl: tab.url,
+    finalUrl: snapshot.url,
+    title: snapshot.title,
+    capturedAt,
+    capturedAtLocal: toChinaIso(started),
+    timeZone: CHINA_TIME_ZONE,
+    kind,
+    suggestedKind: snapshot.facts.kind,
+    userAgent: env.userAgent,
+    extensionVersion: env.extensionVersion,
+    viewport: snapshot.viewport,
+    devicePixelRatio: snapshot.devicePixelRatio,
+    pageSize: snapshot.pageSize,
+    contentType: snapshot.contentType,
+  };
+  const pending: PendingArtifact[] = [
+    {
+      role: 'screenshot-viewport',
+      fileName: 'screenshot-viewport.png',
+      mediaType: 'image/png',
+      method: 'chrome.tabs.captureVisibleTab (PNG, visible area at the moment of capture)',
+      bytes: screenshot,
+    },
+    {
+      role: 'mhtml',
+      fileName: 'page.mhtml',
+      mediaType: 'multipart/related',
+      method: 'chrome.pageCapture.saveAsMHTML',
+      bytes: mhtml,
+    },
+    {
+      role: 'dom',
+      fileName: 'dom.html',
+      mediaType: 'text/html',
+      method: 'document.documentElement.outerHTML of the live DOM (capture content script)',
+      bytes: encoder.encode(snapshot.html),
+    },
+    {
+      role: 'text',
+      fileName: 'text.txt',
+      mediaType: 'text/plain',
+      method: 'document.body.innerText (capture content script)',
+      bytes: encoder.encode(snapshot.text),
+    },
+    {
+      role: 'facts',
+      fileName: 'facts.json',
+      mediaType: 'application/json',
+      method: 'extractPage (lib/extract) on the live DOM',
+      bytes: json(snapshot.facts),
+    },
+    {
+      role: 'meta',
+      fileName: 'meta.json',
+      mediaType: 'application/json',
+      method: 'capture metadata recorded by the extension',
+      bytes: json(meta),
+    },
+  ];
+
+  const blobs: NewBlob[] = [];
+  const artifacts: Artifact[] = [];
+  for (const p of pending) {
+    const sha256 = await sha256Hex(p.bytes);
+    blobs.push({
+      sha256,
+      data: new Blob([p.bytes], { type: p.mediaType }),
+      mediaType: p.mediaType,
+    });
+    artifacts.push({
+      role: p.role,
+      fileName: p.fileName,
+      sha256,
+      bytes: p.bytes.byteLength,
+      mediaType: p.mediaType,
+      method: p.method,
+    });
+  }
+
+  // The first capture also creates the case: both land together or neither does.
+  return db.transaction(
+    'rw',
+    [db.cases, db.settings, db.evidence, db.blobs, db.custody],
+    async () => {
+      const theCase = await ensureActiveCase(db, started, request.newCaseTitle);
+      const item = evidenceItem(theCase.id);
+      await saveEvidence(db, item, blobs);
+      return { evidenceId: item.id, caseId: theCase.id, kind, artifacts };
+    },
+  );
+
+  function evidenceItem(caseId: string): EvidenceItem {
+    return {
+      id: crypto.randomUUID(),
+      caseId,
+      kind,
+      source: 'capture',
+      title: snapshot.title || snapshot.url,
+      url: tab.url ?? snapshot.url,
+      finalUrl: snapshot.url,
+      capturedAt,
+      capturedAtLocal: meta.capturedAtLocal,
+      timeZone: CHINA_TIME_ZONE,
+      facts: snapshot.facts,
+      artifacts,
+    };
+  }
+}

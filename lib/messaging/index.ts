@@ -1,0 +1,9 @@
+export {
+  type Failure,
+  type Handlers,
+  listenForRequests,
+  type Replies,
+  Request,
+  type RequestOf,
+  sendRequest,
+} from './protocol';

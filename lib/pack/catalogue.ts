@@ -1,0 +1,80 @@
+import type { PackManifest } from './manifest';
+
+const KIND_LABEL: Record<string, string> = {
+  promise: '平台承诺 promise',
+  order: '订单 order',
+  payment: '支付记录 payment',
+  chat: '客服聊天 chat',
+  licence: '资质信息 licence',
+  other: '其他 other',
+};
+
+/** Escapes text for HTML element content and quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/**
+ * index.html: the printable evidence catalogue (证据目录). Static HTML, no script,
+ * every value escaped: the pages captured may be hostile.
+ */
+export function renderCatalogue(manifest: Omit<PackManifest, 'files'>): string {
+  const e = escapeHtml;
+  const rows = manifest.items
+    .map((item) => {
+      const files = item.artifacts
+        .map(
+          (a) =>
+            `<li><a href="${e(a.path)}">${e(a.path.split('/').pop() ?? a.path)}</a> <code>${e(a.sha256)}</code></li>`,
+        )
+        .join('');
+      return `<tr>
+<td>${item.number}</td>
+<td>${e(item.title)}</td>
+<td>${e(KIND_LABEL[item.kind] ?? item.kind)}</td>
+<td class="url">${e(item.url)}</td>
+<td>${e(item.capturedAtLocal)}<br><small>UTC ${e(item.capturedAt)}</small></td>
+<td><ul>${files}</ul></td>
+</tr>`;
+    })
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">
+<title>证据目录 Evidence catalogue — ${e(manifest.case.title)}</title>
+<style>
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #111; }
+h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+table { border-collapse: collapse; width: 100%; font-size: 0.85em; }
+th, td { border: 1px solid #888; padding: 4px 6px; vertical-align: top; text-align: left; }
+th { background: #eee; }
+td.url, code { word-break: break-all; }
+code { font-size: 0.8em; }
+ul { margin: 0; padding-left: 1.1em; }
+@page { size: A4 landscape; margin: 12mm; }
+@media print { body { margin: 0; } tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+</style>
+</head>
+<body>
+<h1>证据目录 <small>Evidence catalogue</small></h1>
+<p>案件 Case: ${e(manifest.case.title)}<br>
+生成时间 Created: ${e(manifest.createdAt)} (UTC)<br>
+工具 Tool: ${e(manifest.tool.name)} ${e(manifest.tool.version)}<br>
+共 ${manifest.items.length} 项证据 items. 每个文件的 SHA-256 见下表及 manifest.json；核验方法见 README.txt。</p>
+<table>
+<thead><tr><th>序号<br>No.</th><th>证据名称<br>Name</th><th>类型<br>Kind</th><th>来源网址<br>Source URL</th><th>采集时间 (UTC+8)<br>Captured</th><th>文件及 SHA-256<br>Files</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</body>
+</html>
+`;
+}

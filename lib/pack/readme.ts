@@ -1,0 +1,54 @@
+import type { PackManifest } from './manifest';
+
+/** README.txt of a pack, Chinese first, then English. */
+export function renderReadme(manifest: Omit<PackManifest, 'files'>): string {
+  return `卡盟取证 证据包
+================
+
+本压缩包由浏览器扩展“卡盟取证”(${manifest.tool.name} ${manifest.tool.version}) 于 ${manifest.createdAt} (UTC) 导出，
+案件：“${manifest.case.title}”，共 ${manifest.items.length} 项证据。
+
+内容
+- evidence/NNN-类型/  每项证据的原始文件：网页截图 (screenshot-viewport.png)、网页归档 (page.mhtml)、
+  网页源码 (dom.html)、可见文字 (text.txt)、提取的事实 (facts.json)、采集信息 (meta.json)。
+- manifest.json       全部文件清单，含每个文件的 SHA-256 哈希值、字节数和类型，以及保管记录 (custody)。
+- manifest.sha256     manifest.json 本身的 SHA-256。
+- checksums.sha256    全部文件的哈希列表，可用 sha256sum 核对。
+- index.html          证据目录，可直接打印。
+
+如何核验（无需本扩展，无需联网）
+1. 解压后在本目录中运行：
+     sha256sum -c manifest.sha256
+     sha256sum -c checksums.sha256
+   每一行都应显示 OK（“成功”）。任何文件被修改、删除，都会显示 FAILED。
+2. 或者安装本项目后运行：npm run verify -- 证据包.zip
+   它还会检查保管记录的哈希链是否完整。
+
+保管记录 (custody) 中每一条都包含上一条的哈希值：删除、调换或修改任何一条都会被发现。
+
+Card-Shop Evidence Kit — evidence pack
+======================================
+
+Exported by the browser extension ${manifest.tool.name} ${manifest.tool.version} at ${manifest.createdAt} (UTC),
+case "${manifest.case.title}", ${manifest.items.length} items.
+
+Contents
+- evidence/NNN-kind/  the originals of each item: screenshot, MHTML archive, DOM, visible text,
+  extracted facts and capture metadata.
+- manifest.json       every file with its SHA-256, size and media type, plus the custody log.
+- manifest.sha256     the SHA-256 of manifest.json itself.
+- checksums.sha256    the hash of every file, in the format sha256sum reads.
+- index.html          the printable evidence catalogue.
+
+How to verify (no extension, no network needed)
+1. In the unzipped folder run:
+     sha256sum -c manifest.sha256
+     sha256sum -c checksums.sha256
+   Every line must say OK; an edited or missing file says FAILED.
+2. Or, with this project installed: npm run verify -- pack.zip
+   which also checks that the custody log's hash chain is unbroken.
+
+Each custody entry holds the hash of the one before it, so removing, reordering or
+editing an entry is detected.
+`;
+}

@@ -1,0 +1,188 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { browser as extensionBrowser } from 'wxt/browser';
+import { findChromium } from './chromium';
+
+// Only for type checking the functions evaluated inside the extension's worker, where
+// `chrome` is the real extension API.
+declare const chrome: typeof extensionBrowser;
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  downloadsDir: string;
+  worker(): Promise<Worker>;
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  extensionDir: string;
+  /** Browser UI language: zh-CN by default, as for the product's users. */
+  lang?: string;
+}
+
+/**
+ * Starts Chromium headless with the built extension loaded, in a fresh profile whose
+ * downloads land (under their own names) in a temporary folder.
+ */
+export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'kameng-profile-'));
+  const downloadsDir = join(profile, 'downloads');
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  mkdirSync(downloadsDir);
+  // Without these, Playwright's download handling renames files to GUIDs.
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false } }),
+  );
+  const lang = options.lang ?? 'zh-CN';
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: lang,
+    acceptDownloads: false,
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--lang=${lang}`,
+      `--disable-extensions-except=${options.extensionDir}`,
+      `--load-extension=${options.extensionDir}`,
+    ],
+  });
+  const worker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const first = await worker();
+  const extensionId = new URL(first.url()).host;
+  const blank = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(blank);
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+  return {
+    context,
+    extensionId,
+    downloadsDir,
+    worker,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id of the tab showing `page`, asked of the extension itself. */
+export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  const marker = `kameng-${Math.random().toString(36).slice(2)}`;
+  const original = await page.title();
+  await page.evaluate((m) => {
+    document.title = m;
+  }, marker);
+  const w = await session.worker();
+  const id = await w.evaluate(async (m) => {
+    const tabs = await chrome.tabs.query({ title: m });
+    return tabs[0]?.id;
+  }, marker);
+  await page.evaluate((t) => {
+    document.title = t;
+  }, original);
+  if (id === undefined) throw new Error(`no tab found for ${page.url()}`);
+  return id;
+}
+
+export interface PopupResult {
+  state: 'done' | 'error';
+  code?: string;
+  message: string;
+}
+
+/**
+ * Captures `page` the way a click on the toolbar button does: the extension's popup
+ * page, opened in its own small window for that tab, and a real click on its capture
+ * button. (Headless Chromium has no toolbar to click.)
+ */
+export async function captureWithPopup(
+  session: ExtensionSession,
+  page: Page,
+  kind?: string,
+): Promise<PopupResult> {
+  const tabId = await tabIdOf(session, page);
+  await page.bringToFront();
+  const popupUrl = session.extensionUrl(`popup.html?tabId=${tabId}`);
+  const opened = session.context.waitForEvent('page', { predicate: (p) => p.url() === popupUrl });
+  const w = await session.worker();
+  await w.evaluate(async (url) => {
+    await chrome.windows.create({ url, type: 'popup', width: 360, height: 420, focused: false });
+  }, popupUrl);
+  const popup = await opened;
+  try {
+    const button = popup.getByTestId('capture');
+    await button.waitFor();
+    await popup.waitForFunction(
+      () => !document.querySelector<HTMLButtonElement>('[data-testid=capture]')?.disabled,
+    );
+    if (kind) await popup.getByTestId('kind-select').selectOption(kind);
+    await button.click();
+    const status = popup.locator(
+      '[data-testid=status][data-state=done], [data-testid=status][data-state=error]',
+    );
+    await status.waitFor({ timeout: 60_000 });
+    const state = (await status.getAttribute('data-state')) as 'done' | 'error';
+    const coded = status.locator('[data-code]');
+    const code = (await coded.count())
+      ? ((await coded.getAttribute('data-code')) ?? undefined)
+      : undefined;
+    return { state, code, message: (await status.innerText()).trim() };
+  } finally {
+    await popup.close();
+  }
+}
+
+/** Exports the active case from the side panel page and returns the pack's path on disk. */
+export async function exportWithPanel(session: ExtensionSession, panel?: Page): Promise<string> {
+  const page = panel ?? (await openPanel(session));
+  const before = new Set(readdirSync(session.downloadsDir));
+  await page.getByTestId('export').click();
+  await page
+    .locator(
+      '[data-testid=export-status][data-state=done], [data-testid=export-status][data-state=error]',
+    )
+    .waitFor({ timeout: 120_000 });
+  const state = await page.getByTestId('export-status').getAttribute('data-state');
+  if (state !== 'done')
+    throw new Error(`export failed: ${await page.getByTestId('export-status').innerText()}`);
+  const w = await session.worker();
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const item = await w.evaluate(async () => {
+      const [latest] = await chrome.downloads.search({ orderBy: ['-startTime'], limit: 1 });
+      return latest
+        ? { state: latest.state, filename: latest.filename, error: latest.error }
+        : undefined;
+    });
+    if (item?.state === 'complete' && item.filename && !before.has(item.filename)) {
+      if (!panel) await page.close();
+      return item.filename;
+    }
+    if (item?.state === 'interrupted') throw new Error(`download interrupted: ${item.error}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the pack download did not complete within 60 s');
+}
+
+/** The side panel page opened as an ordinary tab (the real panel needs a toolbar gesture). */
+export async function openPanel(session: ExtensionSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(session.extensionUrl('sidepanel.html'));
+  await page.getByTestId('export').waitFor();
+  return page;
+}

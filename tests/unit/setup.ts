@@ -1,0 +1,2 @@
+// A working IndexedDB (Blobs included) for Dexie in Node.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// See README "Permissions" for why each permission is needed.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    action: { default_title: '__MSG_actionTitle__' },
+    permissions: [
+      'activeTab',
+      'tabs',
+      'scripting',
+      'pageCapture',
+      'downloads',
+      'sidePanel',
+      'storage',
+      'unlimitedStorage',
+    ],
+    host_permissions: ['<all_urls>'],
+    side_panel: { default_path: 'sidepanel.html' },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+  },
+});
