@@ -10,10 +10,10 @@ const CANDIDATES = [
 ];
 
 export const CHROMIUM_HELP = `Chromium was not found. It is the one system dependency:
-  Debian/Ubuntu:  sudo apt-get install chromium fonts-noto-cjk
+  Debian/Ubuntu:  sudo apt-get install chromium chromium-l10n fonts-noto-cjk
   or point CHROME_PATH at an installed Chrome/Chromium, e.g.
   CHROME_PATH="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" npm run demo
-未找到 Chromium。请先安装：sudo apt-get install chromium fonts-noto-cjk，或用 CHROME_PATH 指向已安装的 Chrome。`;
+未找到 Chromium。请先安装：sudo apt-get install chromium chromium-l10n fonts-noto-cjk，或用 CHROME_PATH 指向已安装的 Chrome。`;
 
 /** The browser the tools drive: CHROME_PATH, else a usual install location. */
 export function findChromium(): string {

@@ -275,15 +275,48 @@ describe('captureTab: failures', () => {
     expect(error).toBeInstanceOf(CaptureError);
     expect((error as CaptureError).code).toBe('storage-full');
     add.mockRestore();
-    expect(await db.evidence.count()).toBe(0);
+    // The first capture would also have created the case: that is undone with it.
+    expect(await counts(db)).toEqual(EMPTY);
+  });
+
+  it('creates no case when the first capture fails to store its evidence (one transaction)', async () => {
+    const db = testDb();
+    // A real IndexedDB write that fails inside the capture's transaction, after the case,
+    // the active-case setting, its custody entry and the blobs were written.
+    db.evidence.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expectCaptureError(captureTab(stubEnv(), db, request), 'storage-full');
+    expect(await db.cases.count()).toBe(0);
+    expect(await db.settings.count()).toBe(0);
+    expect(await db.custody.count()).toBe(0);
     expect(await db.blobs.count()).toBe(0);
-    expect((await db.custody.toArray()).some((e) => e.action === 'capture')).toBe(false);
+    expect(await counts(db)).toEqual(EMPTY);
+  });
+
+  it('creates the case with the next capture that succeeds after a failed first one', async () => {
+    const db = testDb();
+    const fail = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    db.evidence.hook('creating', fail);
+    await expectCaptureError(captureTab(stubEnv(), db, request), 'storage-full');
+    db.evidence.hook('creating').unsubscribe(fail);
+    const result = await captureTab(stubEnv(), db, request);
+    expect(await db.cases.count()).toBe(1);
+    const custody = await listCustody(db, result.caseId);
+    expect(custody.map((e) => [e.seq, e.action])).toEqual([
+      [0, 'case-created'],
+      [1, 'capture'],
+    ]);
+    expect(await verifyCustodyChain(custody)).toEqual([]);
   });
 
   it('maps any other storage error to unknown', async () => {
     const db = testDb();
     vi.spyOn(db.evidence, 'add').mockRejectedValue(new Error('disk on fire'));
     await expectCaptureError(captureTab(stubEnv(), db, request), 'unknown');
-    expect(await db.blobs.count()).toBe(0);
+    vi.restoreAllMocks();
+    expect(await counts(db)).toEqual(EMPTY);
   });
 });

@@ -104,7 +104,32 @@ describe('listenForRequests through the fake browser', () => {
   });
 });
 
+describe('a malformed request through the fake browser', () => {
+  it('resolves sendMessage({ type: "nope" }) to bad-request instead of leaving it unanswered', async () => {
+    const { capture, handlers: h } = handlers();
+    listenForRequests(browser, h);
+    const reply = await browser.runtime.sendMessage({ type: 'nope' });
+    expect(reply).toEqual({ ok: false, code: 'bad-request', detail: expect.any(String) });
+    expect(capture).not.toHaveBeenCalled();
+  });
+
+  it.each(MALFORMED)('resolves sendMessage(%s) to bad-request', async (_name, raw) => {
+    listenForRequests(browser, handlers().handlers);
+    expect(await browser.runtime.sendMessage(raw)).toEqual({
+      ok: false,
+      code: 'bad-request',
+      detail: expect.any(String),
+    });
+  });
+});
+
 describe('the registered listener, called directly', () => {
+  it.each(MALFORMED)('returns true for %s, so the bad-request reply is delivered', (_name, raw) => {
+    const sendResponse = vi.fn();
+    expect(registeredListener(handlers().handlers)(raw, {}, sendResponse)).toBe(true);
+    expect(sendResponse).toHaveBeenCalledTimes(1);
+  });
+
   it.each(MALFORMED)('answers %s with bad-request through sendResponse', (_name, raw) => {
     const { capture, handlers: h } = handlers();
     const sendResponse = vi.fn();

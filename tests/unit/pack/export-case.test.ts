@@ -231,6 +231,107 @@ describe('exportCase with a corrupt blob', () => {
   });
 });
 
+describe('exportCase that fails after it began', () => {
+  /** A case with one capture whose third blob was altered in storage. */
+  async function caseWithCorruptBlob(db: EvidenceDB) {
+    const theCase = await ensureActiveCase(db, new Date('2026-11-21T01:00:00.000Z'), 'case');
+    const { item, blobs } = await makeEvidence(theCase.id);
+    await saveEvidence(db, item, blobs);
+    const stored = await db.blobs.get(item.artifacts[2]?.sha256 ?? '');
+    if (!stored) throw new Error('blob not stored');
+    await db.blobs.put({ ...stored, data: new Blob(['tampered']) });
+    return { theCase, item };
+  }
+
+  it('ends the custody log with the export entry and a failed export entry; the chain verifies', async () => {
+    const db = testDb();
+    const { theCase, item } = await caseWithCorruptBlob(db);
+    await expect(
+      exportCase(db, theCase.id, {
+        toolVersion: '0.1.0',
+        now: new Date('2026-11-21T08:00:00.000Z'),
+      }),
+    ).rejects.toThrow(/corrupt/);
+
+    const custody = await listCustody(db, theCase.id);
+    expect(custody.map((e) => [e.seq, e.action])).toEqual([
+      [0, 'case-created'],
+      [1, 'capture'],
+      [2, 'export'],
+      [3, 'export'],
+    ]);
+    expect(custody[2]).toMatchObject({
+      at: '2026-11-21T08:00:00.000Z',
+      details: { items: 1, evidenceIds: [item.id] },
+    });
+    expect(custody[2]?.details.failed).toBeUndefined();
+    expect(custody[3]?.details).toMatchObject({
+      failed: true,
+      error: expect.stringMatching(/corrupt/),
+    });
+    expect(await verifyCustodyChain(custody)).toEqual([]);
+  });
+
+  it('keeps the chain whole when a later export succeeds after a failed one', async () => {
+    const db = testDb();
+    const { theCase, item } = await caseWithCorruptBlob(db);
+    await expect(
+      exportCase(db, theCase.id, { toolVersion: '0.1.0', now: new Date() }),
+    ).rejects.toThrow(/corrupt/);
+    // Repair the blob, then export again: the pack carries the failed attempt too.
+    const artifact = item.artifacts[2];
+    const stored = await db.blobs.get(artifact?.sha256 ?? '');
+    if (!stored || !artifact) throw new Error('blob not stored');
+    const { blobs } = await makeEvidence(theCase.id, { id: item.id });
+    const good = blobs.find((b) => b.sha256 === artifact.sha256);
+    if (!good) throw new Error('no original blob');
+    await db.blobs.put({ ...stored, data: good.data });
+
+    const bytes = await exportCase(db, theCase.id, {
+      toolVersion: '0.1.0',
+      now: new Date('2026-11-21T09:00:00.000Z'),
+    });
+    expect(await verifyPack(bytes)).toEqual([]);
+    const files = await readZip(bytes);
+    const manifest = PackManifest.parse(JSON.parse(decode(files.get(MANIFEST) ?? new Uint8Array())));
+    expect(manifest.custody.map((e) => e.action)).toEqual([
+      'case-created',
+      'capture',
+      'export',
+      'export',
+      'export',
+    ]);
+    expect(manifest.custody[3]?.details.failed).toBe(true);
+    expect(manifest.custody[4]?.details.failed).toBeUndefined();
+  });
+
+  it('describes, in the export entry, exactly the items packed, even with a capture racing it', async () => {
+    const db = testDb();
+    const theCase = await ensureActiveCase(db, new Date('2026-11-21T01:00:00.000Z'), 'case');
+    const first = await makeEvidence(theCase.id, { capturedAt: '2026-11-21T01:10:00.000Z' });
+    await saveEvidence(db, first.item, first.blobs);
+    const racing = await makeEvidence(theCase.id, { capturedAt: '2026-11-21T01:20:00.000Z' });
+
+    const [bytes] = await Promise.all([
+      exportCase(db, theCase.id, { toolVersion: '0.1.0', now: new Date() }),
+      saveEvidence(db, racing.item, racing.blobs),
+    ]);
+    expect(await verifyPack(bytes)).toEqual([]);
+    const files = await readZip(bytes);
+    const manifest = PackManifest.parse(JSON.parse(decode(files.get(MANIFEST) ?? new Uint8Array())));
+    const exportAt = manifest.custody.findIndex((e) => e.action === 'export');
+    const exportEntry = manifest.custody[exportAt];
+    const capturedBefore = manifest.custody
+      .slice(0, exportAt)
+      .filter((e) => e.action === 'capture')
+      .map((e) => e.evidenceId);
+    const packed = manifest.items.map((i) => i.id);
+    expect(exportEntry?.details.evidenceIds).toEqual(packed);
+    expect(capturedBefore).toEqual(packed);
+    expect(manifest.custody.at(-1)).toEqual(exportEntry);
+  });
+});
+
 describe('packFileName', () => {
   const now = new Date('2026-11-21T16:30:45.000Z');
   it.each([

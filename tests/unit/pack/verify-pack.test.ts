@@ -4,6 +4,7 @@ import type { EvidenceDB } from '@/lib/db/database';
 import { ensureActiveCase, saveEvidence } from '@/lib/db/repo';
 import { custodyEntryHash } from '@/lib/integrity/custody';
 import { sha256Hex } from '@/lib/integrity/sha256';
+import { CHECKSUMS } from '@/lib/pack/build-pack';
 import { exportCase } from '@/lib/pack/export-case';
 import { MANIFEST, MANIFEST_DIGEST, type PackManifest } from '@/lib/pack/manifest';
 import { isSafeEntryName, readZip, verifyPack, verifyPackFiles } from '@/lib/pack/verify-pack';
@@ -281,6 +282,52 @@ describe('verifyPack on a tampered pack', () => {
     });
   });
 
+  it('flags an artifact swapped with manifest, item, checksums and digest all rewritten to match', async () => {
+    const files = copy();
+    const path = 'evidence/002-order/text.txt';
+    const bytes = encode('订单 KM-FORGED 已发货\n');
+    const sha = await sha256Hex(bytes);
+    const before = await sha256Hex(files.get(path) ?? new Uint8Array());
+    files.set(path, bytes);
+    // checksums.sha256 names every file with its hash: rewrite that line too.
+    const checksums = encode(
+      decode(files.get(CHECKSUMS) ?? new Uint8Array()).replace(`${before}  ${path}`, `${sha}  ${path}`),
+    );
+    expect(decode(checksums)).toContain(`${sha}  ${path}`);
+    files.set(CHECKSUMS, checksums);
+    await rewriteManifest(files, async (m) => {
+      for (const f of m.files) {
+        if (f.path === path) Object.assign(f, { sha256: sha, bytes: bytes.byteLength });
+        if (f.path === CHECKSUMS)
+          Object.assign(f, { sha256: await sha256Hex(checksums), bytes: checksums.byteLength });
+      }
+      const artifact = m.items[1]?.artifacts.find((a) => a.path === path);
+      if (!artifact) throw new Error('not an artifact of item 2');
+      Object.assign(artifact, { sha256: sha, bytes: bytes.byteLength });
+    });
+    // Everything but the custody log now agrees with the forged file.
+    const problems = await verifyPackFiles(files);
+    expect(problems).toEqual([{ path, problem: expect.stringMatching(/recorded at capture/) }]);
+    expect(problems[0]?.problem).toMatch(/custody#2/);
+    expect(await verifyPack(await zipOf(files))).toEqual(problems);
+  });
+
+  it('flags an artifact that its capture entry recorded but the item no longer lists', async () => {
+    const files = copy();
+    const path = 'evidence/001-promise/dom.html';
+    files.delete(path);
+    await rewriteManifest(files, (m) => {
+      m.files = m.files.filter((f) => f.path !== path);
+      const item = m.items[0];
+      if (!item) throw new Error('no item 1');
+      item.artifacts = item.artifacts.filter((a) => a.path !== path);
+    });
+    // checksums.sha256 still names it, but verify reads the manifest, not that file.
+    expect(await verifyPackFiles(files)).toEqual([
+      { path: 'item 1/dom.html', problem: expect.stringMatching(/recorded at capture/) },
+    ]);
+  });
+
   it.each([
     ['random bytes', Uint8Array.from({ length: 64 }, (_, i) => (i * 37) % 256)],
     ['text', encode('this is not a zip')],
@@ -292,6 +339,35 @@ describe('verifyPack on a tampered pack', () => {
     expect(problems).toEqual([
       { path: '(zip)', problem: expect.stringMatching(/not a readable zip/) },
     ]);
+  });
+});
+
+describe('readZip', () => {
+  it.each(['../evil.txt', 'evidence/../../evil.txt'])(
+    'keeps the name %s as written in the zip, not as JSZip rewrites it',
+    async (name) => {
+      const zip = new JSZip();
+      zip.file('README.txt', encode('readme'), { createFolders: false });
+      zip.file(name, encode('escape'), { createFolders: false });
+      const files = await readZip(await zip.generateAsync({ type: 'uint8array' }));
+      expect([...files.keys()].sort()).toEqual([name, 'README.txt'].sort());
+      expect(decode(files.get(name) ?? new Uint8Array())).toBe('escape');
+      expect(files.has('evil.txt')).toBe(false);
+    },
+  );
+
+  it('reports a hostile entry of a real zip by its original name', async () => {
+    const files = copy();
+    files.set('evidence/../../evil.txt', encode('escape'));
+    const zip = new JSZip();
+    for (const [path, bytes] of files) zip.file(path, bytes, { createFolders: false });
+    const problems = await verifyPack(await zip.generateAsync({ type: 'uint8array' }));
+    expect(problems).toContainEqual({
+      path: 'evidence/../../evil.txt',
+      problem: expect.stringMatching(/unsafe path/),
+    });
+    // Not under the name JSZip would have resolved it to.
+    expect(problems.map((p) => p.path)).not.toContain('evil.txt');
   });
 });
 
