@@ -70,7 +70,9 @@ export async function readStore(extensionPage: Page) {
 }
 
 /** Runs `npm run verify -- <pack>` and returns its exit code and output. */
-export function runVerifyCli(pack: string): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runVerifyCli(
+  pack: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((ok) => {
     execFile(
       process.execPath,
