@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureActiveCase, listCustody, saveEvidence } from '@/lib/db/repo';
@@ -293,7 +294,9 @@ describe('exportCase that fails after it began', () => {
     });
     expect(await verifyPack(bytes)).toEqual([]);
     const files = await readZip(bytes);
-    const manifest = PackManifest.parse(JSON.parse(decode(files.get(MANIFEST) ?? new Uint8Array())));
+    const manifest = PackManifest.parse(
+      JSON.parse(decode(files.get(MANIFEST) ?? new Uint8Array())),
+    );
     expect(manifest.custody.map((e) => e.action)).toEqual([
       'case-created',
       'capture',
@@ -310,15 +313,26 @@ describe('exportCase that fails after it began', () => {
     const theCase = await ensureActiveCase(db, new Date('2026-11-21T01:00:00.000Z'), 'case');
     const first = await makeEvidence(theCase.id, { capturedAt: '2026-11-21T01:10:00.000Z' });
     await saveEvidence(db, first.item, first.blobs);
-    const racing = await makeEvidence(theCase.id, { capturedAt: '2026-11-21T01:20:00.000Z' });
+    const second = await makeEvidence(theCase.id, { capturedAt: '2026-11-21T01:20:00.000Z' });
 
-    const [bytes] = await Promise.all([
-      exportCase(db, theCase.id, { toolVersion: '0.1.0', now: new Date() }),
-      saveEvidence(db, racing.item, racing.blobs),
-    ]);
+    // A capture starts the moment the export has read the case's items, outside its
+    // transaction (as a capture from the popup would be).
+    let racing: Promise<unknown> | undefined;
+    const startCapture = (row: unknown) => {
+      racing ??= Dexie.ignoreTransaction(() => saveEvidence(db, second.item, second.blobs));
+      return row;
+    };
+    db.evidence.hook('reading', startCapture);
+    const bytes = await exportCase(db, theCase.id, { toolVersion: '0.1.0', now: new Date() });
+    db.evidence.hook('reading').unsubscribe(startCapture);
+    expect(racing).toBeDefined();
+    await racing;
+
     expect(await verifyPack(bytes)).toEqual([]);
     const files = await readZip(bytes);
-    const manifest = PackManifest.parse(JSON.parse(decode(files.get(MANIFEST) ?? new Uint8Array())));
+    const manifest = PackManifest.parse(
+      JSON.parse(decode(files.get(MANIFEST) ?? new Uint8Array())),
+    );
     const exportAt = manifest.custody.findIndex((e) => e.action === 'export');
     const exportEntry = manifest.custody[exportAt];
     const capturedBefore = manifest.custody
@@ -329,6 +343,10 @@ describe('exportCase that fails after it began', () => {
     expect(exportEntry?.details.evidenceIds).toEqual(packed);
     expect(capturedBefore).toEqual(packed);
     expect(manifest.custody.at(-1)).toEqual(exportEntry);
+    // The capture still landed, after the export, and the stored chain verifies.
+    const stored = await listCustody(db, theCase.id);
+    expect(stored.map((e) => e.action)).toEqual(['case-created', 'capture', 'export', 'capture']);
+    expect(await verifyCustodyChain(stored)).toEqual([]);
   });
 });
 

@@ -291,7 +291,10 @@ describe('verifyPack on a tampered pack', () => {
     files.set(path, bytes);
     // checksums.sha256 names every file with its hash: rewrite that line too.
     const checksums = encode(
-      decode(files.get(CHECKSUMS) ?? new Uint8Array()).replace(`${before}  ${path}`, `${sha}  ${path}`),
+      decode(files.get(CHECKSUMS) ?? new Uint8Array()).replace(
+        `${before}  ${path}`,
+        `${sha}  ${path}`,
+      ),
     );
     expect(decode(checksums)).toContain(`${sha}  ${path}`);
     files.set(CHECKSUMS, checksums);
