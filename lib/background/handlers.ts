@@ -10,7 +10,7 @@ export function createHandlers(browser: Browser, db: EvidenceDB): Handlers {
   return {
     async 'capture-tab'(request) {
       try {
-        const result = await captureTab(createBrowserCaptureEnv(browser), db, {
+        const result = await captureTab(await createBrowserCaptureEnv(browser), db, {
           tabId: request.tabId,
           kind: request.kind,
           newCaseTitle: browser.i18n.getMessage('defaultCaseTitle') || '我的第一个案件',

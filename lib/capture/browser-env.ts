@@ -2,13 +2,19 @@ import type { browser as extensionBrowser } from 'wxt/browser';
 
 type Browser = typeof extensionBrowser;
 import type { CaptureEnv } from './capture-tab';
+import { stitchSlices } from './full-page';
+import type { FullPageEnv } from './full-page-capture';
+import { measurePage, preparePageSlice, restorePage } from './page-functions';
 import { PageSnapshot } from './page-snapshot';
 
 /** Path of the capture content script in the built extension (entrypoints/capture.content). */
 export const CAPTURE_SCRIPT = '/content-scripts/capture.js';
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Wires captureTab to the real extension APIs. Call from the service worker. */
-export function createBrowserCaptureEnv(browser: Browser): CaptureEnv {
+export async function createBrowserCaptureEnv(browser: Browser): Promise<CaptureEnv> {
+  const info = await browser.runtime.getPlatformInfo().catch(() => undefined);
   return {
     async getTab(tabId) {
       const tab = await browser.tabs.get(tabId);
@@ -40,7 +46,41 @@ export function createBrowserCaptureEnv(browser: Browser): CaptureEnv {
     },
     extensionVersion: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,
+    platform: info ? `${info.os} ${info.arch}` : undefined,
     now: () => new Date(),
+    sleep,
+    fullPage: createFullPageEnv(browser),
+  };
+}
+
+/** Full-page capture through functions injected into the page and an OffscreenCanvas. */
+function createFullPageEnv(browser: Browser): FullPageEnv {
+  return {
+    async measurePage(tabId) {
+      const [first] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: measurePage,
+      });
+      if (!first?.result) throw new Error('could not measure the page');
+      return first.result;
+    },
+    async preparePageSlice(tabId, plan) {
+      const [first] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: preparePageSlice,
+        args: [plan.y, plan.top, plan.bottom, plan.showTop, plan.showBottom],
+      });
+      if (!first?.result) throw new Error('could not scroll the page');
+      return first.result;
+    },
+    async restorePage(tabId, scrollX, scrollY) {
+      await browser.scripting.executeScript({
+        target: { tabId },
+        func: restorePage,
+        args: [scrollX, scrollY],
+      });
+    },
+    stitch: stitchSlices,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Artifact, ArtifactRole, EvidenceItem } from '../db/schema';
 import type { PageKind } from '../extract/facts';
 import { sha256Hex } from '../integrity/sha256';
 import { CaptureError, toCaptureError } from './errors';
+import { captureFullPage, type FullPageEnv, rateLimitedShooter } from './full-page-capture';
 import type { PageSnapshot } from './page-snapshot';
 import { restrictedReason } from './restricted';
 import { CHINA_TIME_ZONE, toChinaIso } from './time';
@@ -29,7 +30,12 @@ export interface CaptureEnv {
   snapshotPage(tabId: number): Promise<PageSnapshot>;
   extensionVersion: string;
   userAgent: string;
+  /** Browser and OS as the extension API reports them. */
+  platform?: string;
   now(): Date;
+  sleep(ms: number): Promise<void>;
+  /** Scroll-and-stitch full-page screenshots; without it only the viewport is captured. */
+  fullPage?: FullPageEnv;
 }
 
 export interface CaptureRequest {
@@ -86,8 +92,12 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
 
   const started = env.now();
   const capturedAt = started.toISOString();
+  const shoot = rateLimitedShooter(() => env.captureVisibleTab(tab.windowId), {
+    now: () => env.now().getTime(),
+    sleep: env.sleep,
+  });
   // Pixels first: they are what the user saw when they clicked.
-  const screenshot = await env.captureVisibleTab(tab.windowId).catch((e) => {
+  const screenshot = await shoot().catch((e) => {
     throw new CaptureError('screenshot-failed', String(e));
   });
   const snapshot = await env.snapshotPage(tab.id).catch((e) => {
@@ -97,6 +107,18 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
   const mhtml = await env.saveAsMhtml(tab.id).catch((e) => {
     throw new CaptureError('mhtml-failed', String(e));
   });
+
+  // The full page last: scrolling may load more content, and the DOM and MHTML above
+  // should show the page as the user had it. A failure here is recorded, not fatal.
+  const failures: { artifact: string; error: string }[] = [];
+  let fullPage: Awaited<ReturnType<typeof captureFullPage>> | undefined;
+  if (env.fullPage) {
+    try {
+      fullPage = await captureFullPage(env.fullPage, tab.id, shoot, screenshot);
+    } catch (error) {
+      failures.push({ artifact: 'screenshot-full', error: String(error) });
+    }
+  }
 
   const kind = request.kind ?? snapshot.facts.kind;
   const meta = {
@@ -109,12 +131,30 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
     kind,
     suggestedKind: snapshot.facts.kind,
     userAgent: env.userAgent,
+    platform: env.platform,
     extensionVersion: env.extensionVersion,
     viewport: snapshot.viewport,
     devicePixelRatio: snapshot.devicePixelRatio,
     pageSize: snapshot.pageSize,
     contentType: snapshot.contentType,
+    fullPage: fullPage && {
+      slices: fullPage.slices,
+      tiles: fullPage.tiles.length,
+      capturedHeight: fullPage.capturedHeight,
+      truncated: fullPage.truncated,
+      firstSliceIsViewportScreenshot: fullPage.reusedViewport,
+    },
+    failures,
   };
+  const tileName = (i: number, count: number) =>
+    count === 1 ? 'screenshot-full.png' : `screenshot-full-${String(i + 1).padStart(2, '0')}.png`;
+  const fullPageArtifacts: PendingArtifact[] = (fullPage?.tiles ?? []).map((bytes, i, all) => ({
+    role: 'screenshot-full',
+    fileName: tileName(i, all.length),
+    mediaType: 'image/png',
+    method: `scroll-and-stitch: ${fullPage?.slices} chrome.tabs.captureVisibleTab slices drawn on a canvas; fixed and sticky elements shown once${all.length > 1 ? `; tile ${i + 1} of ${all.length} (canvas size limit)` : ''}`,
+    bytes,
+  }));
   const pending: PendingArtifact[] = [
     {
       role: 'screenshot-viewport',
@@ -123,6 +163,7 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
       method: 'chrome.tabs.captureVisibleTab (PNG, visible area at the moment of capture)',
       bytes: screenshot,
     },
+    ...fullPageArtifacts,
     {
       role: 'mhtml',
       fileName: 'page.mhtml',

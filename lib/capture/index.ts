@@ -10,3 +10,18 @@ export { CaptureError, type CaptureErrorCode, toCaptureError } from './errors';
 export { PageSnapshot, serializeDocument, snapshotPage } from './page-snapshot';
 export { type RestrictedReason, restrictedReason } from './restricted';
 export { CHINA_TIME_ZONE, toChinaIso } from './time';
+export {
+  captureFullPage,
+  type FullPageEnv,
+  type FullPageResult,
+  rateLimitedShooter,
+} from './full-page-capture';
+export {
+  MAX_CANVAS_AREA,
+  MAX_CANVAS_SIDE,
+  MAX_SLICES,
+  planSlices,
+  planTiles,
+  type SlicePlan,
+} from './full-page';
+export { measurePage, type PageMeasure, preparePageSlice, restorePage } from './page-functions';

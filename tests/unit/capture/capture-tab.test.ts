@@ -52,6 +52,7 @@ function stubEnv(tab: { url?: string; active?: boolean } = {}, snap = snapshot()
     extensionVersion: '0.1.0-test',
     userAgent: 'Mozilla/5.0 (test)',
     now: () => new Date(NOW),
+    sleep: async () => {},
   } satisfies CaptureEnv;
 }
 

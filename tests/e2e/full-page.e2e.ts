@@ -1,0 +1,122 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../../scripts/lib/build';
+import {
+  captureWithPopup,
+  type ExtensionSession,
+  launchWithExtension,
+  openPanel,
+} from '../../scripts/lib/extension-session';
+import { type ShopServer, serveShop } from '../../scripts/lib/shop-server';
+import { readStore } from './helpers';
+
+let session: ExtensionSession;
+let shop: ShopServer;
+let panel: Page;
+
+beforeAll(async () => {
+  shop = await serveShop();
+  session = await launchWithExtension({ extensionDir: EXTENSION_DIR });
+  panel = await openPanel(session);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await shop?.close();
+});
+
+interface ColourRuns {
+  width: number;
+  height: number;
+  /** [start, length] of each vertical run of the colour in the column. */
+  runs: [number, number][];
+}
+
+/** Decodes a stored PNG in an extension page and finds runs of one colour down a column. */
+function colourRuns(sha256: string, x: number, rgb: [number, number, number]): Promise<ColourRuns> {
+  return panel.evaluate(
+    async ({ sha256, x, rgb }) => {
+      const db: IDBDatabase = await new Promise((ok) => {
+        const r = indexedDB.open('kameng-evidence');
+        r.onsuccess = () => ok(r.result);
+      });
+      const rec = await new Promise<{ data: Blob }>((ok) => {
+        const r = db.transaction('blobs').objectStore('blobs').get(sha256);
+        r.onsuccess = () => ok(r.result);
+      });
+      db.close();
+      const bitmap = await createImageBitmap(rec.data);
+      const canvas = new OffscreenCanvas(1, bitmap.height);
+      const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      ctx.drawImage(bitmap, -x, 0);
+      const pixels = ctx.getImageData(0, 0, 1, bitmap.height).data;
+      const runs: [number, number][] = [];
+      let start = -1;
+      for (let y = 0; y <= bitmap.height; y++) {
+        const i = y * 4;
+        const match =
+          y < bitmap.height &&
+          Math.abs((pixels[i] ?? 0) - rgb[0]) < 6 &&
+          Math.abs((pixels[i + 1] ?? 0) - rgb[1]) < 6 &&
+          Math.abs((pixels[i + 2] ?? 0) - rgb[2]) < 6;
+        if (match && start < 0) start = y;
+        if (!match && start >= 0) {
+          runs.push([start, y - start]);
+          start = -1;
+        }
+      }
+      return { width: bitmap.width, height: bitmap.height, runs };
+    },
+    { sha256, x, rgb },
+  );
+}
+
+describe('full-page screenshot in Chromium', () => {
+  it('stitches a long page: sticky header and floating button once, height of the page, scroll restored', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${shop.url}reviews.html`, { waitUntil: 'load' });
+    await page.evaluate(() => window.scrollTo(0, 700));
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(pageHeight).toBeGreaterThan(4000);
+
+    const result = await captureWithPopup(session, page, 'other');
+    expect(result.state).toBe('done');
+    expect(await page.evaluate(() => window.scrollY)).toBe(700);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('[data-kameng-pinned]').length),
+    ).toBe(0);
+    await page.close();
+
+    const store = await readStore(panel);
+    const item = store.items.find((i) => i.url.endsWith('reviews.html'));
+    const full = item?.artifacts.filter((a) => a.role === 'screenshot-full') ?? [];
+    expect(full.map((a) => a.fileName)).toEqual(['screenshot-full.png']);
+    const sha = full[0]?.sha256 ?? '';
+    expect(full[0]?.recomputed).toBe(sha);
+
+    const header = await colourRuns(sha, 8, [233, 30, 99]);
+    expect(header.height).toBe(pageHeight);
+    expect(header.width).toBe(1280);
+    // The sticky header once, at the top of the page, full height.
+    expect(header.runs).toEqual([[0, 56]]);
+    // The floating service button once, not once per screen.
+    // A column through the round button beside its text (which would split the run).
+    const button = await colourRuns(sha, 1280 - 18 - 10, [0, 150, 136]);
+    expect(button.runs.length).toBe(1);
+  });
+
+  it('keeps the viewport screenshot as the pixels the user saw', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${shop.url}reviews.html`, { waitUntil: 'load' });
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    expect((await captureWithPopup(session, page, 'other')).state).toBe('done');
+    await page.close();
+    const store = await readStore(panel);
+    const item = store.items.filter((i) => i.url.endsWith('reviews.html')).at(-1);
+    const viewport = item?.artifacts.find((a) => a.role === 'screenshot-viewport');
+    const runs = await colourRuns(viewport?.sha256 ?? '', 8, [233, 30, 99]);
+    expect(runs.height).toBe(800);
+    // Scrolled down, the sticky header sits at the top of the visible area.
+    expect(runs.runs).toEqual([[0, 56]]);
+  });
+});
