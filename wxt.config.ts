@@ -14,12 +14,19 @@ export default defineConfig({
       'scripting',
       'pageCapture',
       'downloads',
+      'contextMenus',
       'sidePanel',
       'storage',
       'unlimitedStorage',
     ],
     host_permissions: ['<all_urls>'],
     side_panel: { default_path: 'sidepanel.html' },
+    commands: {
+      'capture-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandCapture__',
+      },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

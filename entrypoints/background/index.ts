@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
+import { registerEntryPoints } from '@/lib/background/entry-points';
 import { createHandlers } from '@/lib/background/handlers';
 import { getDb } from '@/lib/db';
 import { listenForRequests } from '@/lib/messaging';
 
 export default defineBackground(() => {
-  listenForRequests(browser, createHandlers(browser, getDb()));
+  const db = getDb();
+  listenForRequests(browser, createHandlers(browser, db));
+  registerEntryPoints(browser, db);
 });

@@ -103,6 +103,8 @@ export interface PopupResult {
   state: 'done' | 'error';
   code?: string;
   message: string;
+  /** From the click on the capture button to the popup reporting the result. */
+  elapsedMs: number;
 }
 
 /**
@@ -131,17 +133,19 @@ export async function captureWithPopup(
       () => !document.querySelector<HTMLButtonElement>('[data-testid=capture]')?.disabled,
     );
     if (kind) await popup.getByTestId('kind-select').selectOption(kind);
+    const clicked = performance.now();
     await button.click();
     const status = popup.locator(
       '[data-testid=status][data-state=done], [data-testid=status][data-state=error]',
     );
-    await status.waitFor({ timeout: 60_000 });
+    await status.waitFor({ timeout: 120_000 });
+    const elapsedMs = performance.now() - clicked;
     const state = (await status.getAttribute('data-state')) as 'done' | 'error';
     const coded = status.locator('[data-code]');
     const code = (await coded.count())
       ? ((await coded.getAttribute('data-code')) ?? undefined)
       : undefined;
-    return { state, code, message: (await status.innerText()).trim() };
+    return { state, code, message: (await status.innerText()).trim(), elapsedMs };
   } finally {
     await popup.close();
   }

@@ -57,7 +57,7 @@ describe('foundation flow in Chromium', () => {
     expect(item?.kind).toBe('order');
     expect(item?.url).toBe(`${shop.url}order.html`);
     expect(item?.artifacts.map((a) => a.role).sort()).toEqual(
-      ['dom', 'facts', 'meta', 'mhtml', 'screenshot-viewport', 'text'].sort(),
+      ['dom', 'facts', 'meta', 'mhtml', 'screenshot-full', 'screenshot-viewport', 'text'].sort(),
     );
     for (const a of item?.artifacts ?? []) {
       expect(a.recomputed, a.fileName).toBe(a.sha256);
@@ -125,6 +125,16 @@ describe('foundation flow in Chromium', () => {
     expect(after.items).toHaveLength(before.items.length);
     expect(after.custody).toHaveLength(before.custody.length);
     expect(after.blobCount).toBe(before.blobCount);
+  });
+
+  it('registers the capture keyboard shortcut (Alt+Shift+S)', async () => {
+    const w = await session.worker();
+    const commands = await w.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
+      ).chrome.commands.getAll(),
+    );
+    expect(commands.find((c) => c.name === 'capture-page')?.shortcut).toBe('Alt+Shift+S');
   });
 
   let pack = '';
