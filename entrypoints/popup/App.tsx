@@ -16,7 +16,7 @@ interface Target {
 
 type Status =
   | { state: 'idle' }
-  | { state: 'busy' }
+  | { state: 'busy'; progress?: string }
   | { state: 'done'; files: number }
   | { state: 'error'; code: string; detail: string };
 
@@ -43,6 +43,19 @@ export function App() {
   useEffect(() => {
     findTarget().then(setTarget, () => setTarget(undefined));
   }, []);
+
+  // Long captures (a chat's history) report how far they are.
+  useEffect(() => {
+    const onProgress = (message: unknown) => {
+      const m = message as { type?: string; tabId?: number; text?: string };
+      if (m.type !== 'capture-progress' || m.tabId !== target?.tabId || !m.text) return;
+      const [stage, count = ''] = m.text.split(':');
+      const text = stage === 'history' ? t('progressHistory', count) : t('progressSlices', count);
+      setStatus((s) => (s.state === 'busy' ? { state: 'busy', progress: text } : s));
+    };
+    browser.runtime.onMessage.addListener(onProgress);
+    return () => browser.runtime.onMessage.removeListener(onProgress);
+  }, [target?.tabId]);
 
   async function capture() {
     if (!target) return;
@@ -88,6 +101,7 @@ export function App() {
         {busy ? t('capturing') : t('captureButton')}
       </button>
       <output data-testid="status" data-state={status.state} aria-live="polite">
+        {status.state === 'busy' && status.progress}
         {status.state === 'done' && t('captured', String(status.files))}
         {status.state === 'error' && (
           <>

@@ -1,5 +1,6 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import type { EvidenceDB } from '../db/database';
+import type { PageKind } from '../extract/facts';
 import type { MessageKey } from '../i18n';
 import type { Replies } from '../messaging/protocol';
 import { captureWithBrowser } from './handlers';
@@ -8,6 +9,7 @@ type Browser = typeof extensionBrowser;
 
 export const CAPTURE_COMMAND = 'capture-page';
 export const CAPTURE_MENU = 'capture-page';
+export const CAPTURE_CHAT_MENU = 'capture-chat';
 
 /** The badge and tooltip that tell the result of a capture started without the popup. */
 export function captureFeedback(
@@ -24,9 +26,10 @@ export async function captureAndReport(
   browser: Browser,
   db: EvidenceDB,
   tabId: number,
+  kind?: PageKind,
 ): Promise<void> {
   await browser.action.setBadgeText({ tabId, text: '…' });
-  const reply = await captureWithBrowser(browser, db, tabId);
+  const reply = await captureWithBrowser(browser, db, tabId, kind);
   const feedback = captureFeedback(reply, (key) => browser.i18n.getMessage(key));
   await browser.action.setBadgeBackgroundColor({ tabId, color: feedback.color });
   await browser.action.setBadgeText({ tabId, text: feedback.text });
@@ -45,11 +48,16 @@ export function registerEntryPoints(browser: Browser, db: EvidenceDB): void {
       title: browser.i18n.getMessage('menuCapturePage'),
       contexts: ['page', 'frame', 'selection', 'link', 'image'],
     });
+    browser.contextMenus.create({
+      id: CAPTURE_CHAT_MENU,
+      title: browser.i18n.getMessage('menuCaptureChat'),
+      contexts: ['page', 'frame', 'selection', 'link', 'image'],
+    });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CAPTURE_MENU && tab?.id !== undefined) {
-      void captureAndReport(browser, db, tab.id);
-    }
+    if (tab?.id === undefined) return;
+    if (info.menuItemId === CAPTURE_MENU) void captureAndReport(browser, db, tab.id);
+    if (info.menuItemId === CAPTURE_CHAT_MENU) void captureAndReport(browser, db, tab.id, 'chat');
   });
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== CAPTURE_COMMAND) return;

@@ -1,8 +1,18 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 
 type Browser = typeof extensionBrowser;
+import type { ChatEnv } from './chat-capture';
+import {
+  type ChatPaneInfo,
+  findChatPane,
+  loadOlderMessages,
+  locateFrame,
+  readChatPane,
+  releaseChatPane,
+  scrollChatPane,
+} from './chat-functions';
 import type { CaptureEnv } from './capture-tab';
-import { stitchSlices } from './full-page';
+import { stitchCrops, stitchSlices } from './full-page';
 import type { FullPageEnv } from './full-page-capture';
 import { measurePage, preparePageSlice, restorePage } from './page-functions';
 import { PageSnapshot } from './page-snapshot';
@@ -50,6 +60,93 @@ export async function createBrowserCaptureEnv(browser: Browser): Promise<Capture
     now: () => new Date(),
     sleep,
     fullPage: createFullPageEnv(browser),
+    chat: createChatEnv(browser),
+    progress: (tabId, text) => {
+      // Only an open popup listens; nobody listening is not an error.
+      browser.runtime.sendMessage({ type: 'capture-progress', tabId, text }).catch(() => undefined);
+    },
+  };
+}
+
+/** Chat-pane capture through functions injected into the tab's frames. */
+function createChatEnv(browser: Browser): ChatEnv {
+  const inFrame = async <T>(frameId: number, run: () => Promise<{ result?: T }[]>) => {
+    const [first] = await run();
+    if (first?.result === undefined) throw new Error(`frame ${frameId} gave no result`);
+    return first.result;
+  };
+  return {
+    async findPanes(tabId) {
+      const results = await browser.scripting.executeScript({
+        target: { tabId, allFrames: true },
+        func: findChatPane,
+      });
+      return results.flatMap((r) =>
+        r.result ? [{ frameId: r.frameId, pane: r.result as ChatPaneInfo }] : [],
+      );
+    },
+    loadOlder: (tabId, frameId, budgetMs) =>
+      inFrame(frameId, () =>
+        browser.scripting.executeScript({
+          target: { tabId, frameIds: [frameId] },
+          func: loadOlderMessages,
+          args: [budgetMs, 1500],
+        }),
+      ),
+    scrollPane: (tabId, frameId, y) =>
+      inFrame(frameId, () =>
+        browser.scripting.executeScript({
+          target: { tabId, frameIds: [frameId] },
+          func: scrollChatPane,
+          args: [y],
+        }),
+      ),
+    readPane: (tabId, frameId) =>
+      inFrame(frameId, () =>
+        browser.scripting.executeScript({
+          target: { tabId, frameIds: [frameId] },
+          func: readChatPane,
+        }),
+      ),
+    async releasePane(tabId, frameId, fromBottom) {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        func: releaseChatPane,
+        args: [fromBottom],
+      });
+    },
+    async frameOffset(tabId, frameId, pane) {
+      // Walk up: ask every frame which of its iframes shows this one, then add offsets.
+      let x = 0;
+      let y = 0;
+      let current = { frameId, url: pane.url, ...pane.frameViewport };
+      for (let depth = 0; current.frameId !== 0 && depth < 8; depth++) {
+        const results = await browser.scripting.executeScript({
+          target: { tabId, allFrames: true },
+          func: locateFrame,
+          args: [current.url, current.width, current.height],
+        });
+        const parent = results.find((r) => r.result && r.frameId !== current.frameId);
+        if (!parent?.result) throw new Error(`cannot find the iframe showing ${current.url}`);
+        x += parent.result.x;
+        y += parent.result.y;
+        current = {
+          frameId: parent.frameId,
+          url: parent.result.url,
+          width: parent.result.width,
+          height: parent.result.height,
+        };
+      }
+      return { x, y };
+    },
+    stitch: stitchCrops,
+    async viewportWidth(tabId) {
+      const [top] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: () => window.innerWidth,
+      });
+      return top?.result ?? 0;
+    },
   };
 }
 

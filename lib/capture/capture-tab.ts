@@ -4,6 +4,7 @@ import type { Artifact, ArtifactRole, EvidenceItem } from '../db/schema';
 import type { PageKind } from '../extract/facts';
 import { sha256Hex } from '../integrity/sha256';
 import { CaptureError, toCaptureError } from './errors';
+import { captureChatPane, type ChatEnv } from './chat-capture';
 import { captureFullPage, type FullPageEnv, rateLimitedShooter } from './full-page-capture';
 import type { PageSnapshot } from './page-snapshot';
 import { restrictedReason } from './restricted';
@@ -36,6 +37,10 @@ export interface CaptureEnv {
   sleep(ms: number): Promise<void>;
   /** Scroll-and-stitch full-page screenshots; without it only the viewport is captured. */
   fullPage?: FullPageEnv;
+  /** Chat-pane capture, used when the kind is `chat`. */
+  chat?: ChatEnv;
+  /** Tells an open popup how a long capture is going. */
+  progress?(tabId: number, text: string): void;
 }
 
 export interface CaptureRequest {
@@ -44,6 +49,8 @@ export interface CaptureRequest {
   kind?: PageKind;
   /** Title of the case created when there is no active case yet. */
   newCaseTitle: string;
+  /** How long a chat capture may spend loading older messages (default 90 s). */
+  chatHistoryBudgetMs?: number;
 }
 
 export interface CaptureResult {
@@ -100,6 +107,19 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
   const screenshot = await shoot().catch((e) => {
     throw new CaptureError('screenshot-failed', String(e));
   });
+  const failures: { artifact: string; error: string }[] = [];
+  // A chat first loads its whole history, so the DOM, text and MHTML below hold it too.
+  let chat: Awaited<ReturnType<typeof captureChatPane>> | undefined;
+  if (request.kind === 'chat' && env.chat) {
+    try {
+      chat = await captureChatPane(env.chat, tab.id, shoot, {
+        historyBudgetMs: request.chatHistoryBudgetMs ?? 90_000,
+        onProgress: (text) => env.progress?.(tab.id, text),
+      });
+    } catch (error) {
+      failures.push({ artifact: 'chat', error: String(error) });
+    }
+  }
   const snapshot = await env.snapshotPage(tab.id).catch((e) => {
     throw new CaptureError('page-unreachable', String(e));
   });
@@ -110,7 +130,6 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
 
   // The full page last: scrolling may load more content, and the DOM and MHTML above
   // should show the page as the user had it. A failure here is recorded, not fatal.
-  const failures: { artifact: string; error: string }[] = [];
   let fullPage: Awaited<ReturnType<typeof captureFullPage>> | undefined;
   if (env.fullPage) {
     try {
@@ -144,6 +163,14 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
       truncated: fullPage.truncated,
       firstSliceIsViewportScreenshot: fullPage.reusedViewport,
     },
+    chat: chat && {
+      frameUrl: chat.frameUrl,
+      inIframe: chat.frameId !== 0,
+      olderMessageRounds: chat.historyRounds,
+      historyComplete: chat.historyComplete,
+      slices: chat.slices,
+      paneHeight: chat.paneHeight,
+    },
     failures,
   };
   const tileName = (i: number, count: number) =>
@@ -164,6 +191,7 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
       bytes: screenshot,
     },
     ...fullPageArtifacts,
+    ...chatArtifacts(chat),
     {
       role: 'mhtml',
       fileName: 'page.mhtml',
@@ -248,4 +276,38 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
       artifacts,
     };
   }
+}
+
+function chatArtifacts(
+  chat: Awaited<ReturnType<typeof captureChatPane>> | undefined,
+): PendingArtifact[] {
+  if (!chat) return [];
+  const history = chat.historyComplete
+    ? `scrolled to the top until no older messages loaded (${chat.historyRounds} loads)`
+    : `older messages loaded for the time allowed (${chat.historyRounds} loads; the oldest may be missing)`;
+  const images = chat.tiles.map((bytes, i, all) => ({
+    role: 'screenshot-chat' as const,
+    fileName:
+      all.length === 1 ? 'chat-pane.png' : `chat-pane-${String(i + 1).padStart(2, '0')}.png`,
+    mediaType: 'image/png',
+    method: `chat pane ${history}, then ${chat.slices} chrome.tabs.captureVisibleTab slices cropped to the pane and stitched`,
+    bytes,
+  }));
+  return [
+    ...images,
+    {
+      role: 'chat-html',
+      fileName: 'chat-pane.html',
+      mediaType: 'text/html',
+      method: `outerHTML of the chat pane after loading its history${chat.frameId ? ` (in the iframe ${chat.frameUrl})` : ''}`,
+      bytes: encoder.encode(chat.html),
+    },
+    {
+      role: 'chat-text',
+      fileName: 'chat-pane.txt',
+      mediaType: 'text/plain',
+      method: 'innerText of the chat pane after loading its history',
+      bytes: encoder.encode(chat.text),
+    },
+  ];
 }

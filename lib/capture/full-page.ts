@@ -69,40 +69,91 @@ export interface Slice {
   png: Uint8Array<ArrayBuffer>;
 }
 
+/** A rectangle of a screenshot (image px) and where it goes in the stitched image. */
+export interface Crop {
+  png: Uint8Array<ArrayBuffer>;
+  sx: number;
+  sy: number;
+  width: number;
+  height: number;
+  /** Top of the crop in the stitched image, image px. */
+  destY: number;
+}
+
 /**
- * Stitches slices into PNG tiles with OffscreenCanvas (available in the service worker).
- * Each slice is drawn at its scroll position; later slices cover any overlap.
+ * Draws crops of screenshots, in order, into PNG tiles of `width` × `height` with
+ * OffscreenCanvas (available in the service worker); later crops cover any overlap.
+ * Screenshots are decoded one at a time, so memory holds the tiles and one slice.
+ */
+export async function stitchCrops(
+  crops: readonly Crop[],
+  width: number,
+  height: number,
+): Promise<Uint8Array<ArrayBuffer>[]> {
+  const tiles = planTiles(width, height).map((tile) => {
+    const canvas = new OffscreenCanvas(width, tile.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d context for stitching');
+    return { ...tile, canvas, ctx };
+  });
+  for (const crop of crops) {
+    const bitmap = await createImageBitmap(new Blob([crop.png], { type: 'image/png' }));
+    try {
+      for (const tile of tiles) {
+        const top = crop.destY - tile.top;
+        if (top >= tile.height || top + crop.height <= 0) continue;
+        tile.ctx.drawImage(
+          bitmap,
+          crop.sx,
+          crop.sy,
+          crop.width,
+          crop.height,
+          0,
+          top,
+          crop.width,
+          crop.height,
+        );
+      }
+    } finally {
+      bitmap.close();
+    }
+  }
+  const out: Uint8Array<ArrayBuffer>[] = [];
+  for (const tile of tiles) {
+    const blob = await tile.canvas.convertToBlob({ type: 'image/png' });
+    out.push(new Uint8Array(await blob.arrayBuffer()));
+  }
+  return out;
+}
+
+/**
+ * Stitches full-viewport slices into PNG tiles: each slice is drawn at its scroll
+ * position; later slices cover any overlap.
  */
 export async function stitchSlices(
   slices: readonly Slice[],
   measure: PageMeasure,
   capturedHeight: number,
 ): Promise<Uint8Array<ArrayBuffer>[]> {
-  const bitmaps = await Promise.all(
-    slices.map((s) => createImageBitmap(new Blob([s.png], { type: 'image/png' }))),
-  );
-  try {
-    const first = bitmaps[0];
-    if (!first) throw new Error('no slices to stitch');
-    // The ratio between image pixels and CSS pixels, from the image itself.
-    const scale = first.height / measure.viewportHeight;
-    const width = first.width;
-    const height = Math.round(capturedHeight * scale);
-    const out: Uint8Array<ArrayBuffer>[] = [];
-    for (const tile of planTiles(width, height)) {
-      const canvas = new OffscreenCanvas(width, tile.height);
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('no 2d context for stitching');
-      for (const [i, bitmap] of bitmaps.entries()) {
-        const top = Math.round((slices[i]?.y ?? 0) * scale) - tile.top;
-        if (top >= tile.height || top + bitmap.height <= 0) continue;
-        ctx.drawImage(bitmap, 0, top);
-      }
-      const blob = await canvas.convertToBlob({ type: 'image/png' });
-      out.push(new Uint8Array(await blob.arrayBuffer()));
-    }
-    return out;
-  } finally {
-    for (const b of bitmaps) b.close();
-  }
+  const first = slices[0];
+  if (!first) throw new Error('no slices to stitch');
+  const size = pngSize(first.png);
+  // The ratio between image pixels and CSS pixels, from the image itself.
+  const scale = size.height / measure.viewportHeight;
+  const crops = slices.map((s) => ({
+    png: s.png,
+    sx: 0,
+    sy: 0,
+    width: size.width,
+    height: size.height,
+    destY: Math.round(s.y * scale),
+  }));
+  return stitchCrops(crops, size.width, Math.round(capturedHeight * scale));
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  if (png.byteLength < 24 || view.getUint32(12) !== 0x49484452) throw new Error('not a PNG');
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }

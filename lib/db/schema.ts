@@ -18,6 +18,9 @@ export type CaseRecord = z.infer<typeof CaseRecord>;
 export const ArtifactRole = z.enum([
   'screenshot-viewport',
   'screenshot-full',
+  'screenshot-chat',
+  'chat-html',
+  'chat-text',
   'render',
   'mhtml',
   'dom',

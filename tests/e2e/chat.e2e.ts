@@ -1,0 +1,140 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../../scripts/lib/build';
+import {
+  captureWithPopup,
+  type ExtensionSession,
+  launchWithExtension,
+  openPanel,
+} from '../../scripts/lib/extension-session';
+import { type ShopServer, serveShop } from '../../scripts/lib/shop-server';
+import { readStore } from './helpers';
+
+let session: ExtensionSession;
+let shop: ShopServer;
+let panel: Page;
+
+beforeAll(async () => {
+  shop = await serveShop();
+  session = await launchWithExtension({ extensionDir: EXTENSION_DIR });
+  panel = await openPanel(session);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await shop?.close();
+});
+
+/** The text of a stored blob, read in an extension page. */
+function blobText(sha256: string): Promise<string> {
+  return panel.evaluate(async (sha) => {
+    const db: IDBDatabase = await new Promise((ok) => {
+      const r = indexedDB.open('kameng-evidence');
+      r.onsuccess = () => ok(r.result);
+    });
+    const rec = await new Promise<{ data: Blob }>((ok) => {
+      const r = db.transaction('blobs').objectStore('blobs').get(sha);
+      r.onsuccess = () => ok(r.result);
+    });
+    db.close();
+    return rec.data.text();
+  }, sha256);
+}
+
+/** Height in pixels of a stored PNG. */
+function pngHeight(sha256: string): Promise<number> {
+  return panel.evaluate(async (sha) => {
+    const db: IDBDatabase = await new Promise((ok) => {
+      const r = indexedDB.open('kameng-evidence');
+      r.onsuccess = () => ok(r.result);
+    });
+    const rec = await new Promise<{ data: Blob }>((ok) => {
+      const r = db.transaction('blobs').objectStore('blobs').get(sha);
+      r.onsuccess = () => ok(r.result);
+    });
+    db.close();
+    return (await createImageBitmap(rec.data)).height;
+  }, sha256);
+}
+
+async function captureChat(url: string) {
+  const page = await session.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const result = await captureWithPopup(session, page, 'chat');
+  const store = await readStore(panel);
+  const item = store.items.filter((i) => i.url === url).at(-1);
+  const artifact = (role: string) => item?.artifacts.find((a) => a.role === role);
+  const meta = JSON.parse(await blobText(artifact('meta')?.sha256 ?? ''));
+  return { page, result, item, artifact, meta };
+}
+
+describe('chat capture in Chromium', () => {
+  it('loads the whole history of the shop chat pane, then captures and stitches the pane', async () => {
+    const { page, result, artifact, meta } = await captureChat(`${shop.url}chat.html`);
+    expect(result.state).toBe('done');
+    expect(meta.failures).toEqual([]);
+    expect(meta.chat).toMatchObject({
+      inIframe: false,
+      historyComplete: true,
+      olderMessageRounds: 3,
+    });
+
+    const text = await blobText(artifact('chat-text')?.sha256 ?? '');
+    expect(text).toContain('没有更多消息了');
+    expect(text).toContain('客服 小美 已接入');
+    expect(text).toContain('客服当前不在线');
+    // The DOM snapshot is taken after the history loaded, so it holds all 36 messages.
+    const dom = await blobText(artifact('dom')?.sha256 ?? '');
+    expect(dom.match(/data-msg-id="m\d\d"/g)?.length).toBe(36);
+
+    const image = artifact('screenshot-chat');
+    expect(image?.fileName).toBe('chat-pane.png');
+    expect(image?.recomputed).toBe(image?.sha256);
+    const paneHeight = await page.evaluate(
+      () => document.getElementById('chat-messages')?.scrollHeight ?? 0,
+    );
+    expect(await pngHeight(image?.sha256 ?? '')).toBe(paneHeight);
+    expect(meta.chat.paneHeight).toBe(paneHeight);
+    // The pane is put back at the newest message, where the user had it.
+    expect(
+      await page.evaluate(() => {
+        const p = document.getElementById('chat-messages');
+        return p ? p.scrollHeight - p.clientHeight - p.scrollTop : -1;
+      }),
+    ).toBeLessThan(2);
+    await page.close();
+  });
+
+  it.each([
+    ['same-origin iframe', 'chat-iframe.html'],
+    ['cross-origin iframe', 'chat-widget.html'],
+  ])('captures a chat widget in a %s', async (_label, path) => {
+    const { page, result, artifact, meta } = await captureChat(`${shop.url}${path}`);
+    expect(result.state).toBe('done');
+    expect(meta.failures).toEqual([]);
+    expect(meta.chat).toMatchObject({ inIframe: true, historyComplete: true });
+    // Four loads of older messages; the widget's own "加载中…" line also grows the pane.
+    expect(meta.chat.olderMessageRounds).toBeGreaterThanOrEqual(4);
+    const text = await blobText(artifact('chat-text')?.sha256 ?? '');
+    expect(text).toContain('【K01】您好，星点卡盟客服为您服务。');
+    expect(text).toContain('【K50】');
+    expect(text.match(/【K\d\d】/g)?.length).toBe(50);
+    const frame = page.frames().find((f) => f.url().endsWith('/kf-widget.html'));
+    const paneHeight = await frame?.evaluate(
+      () => document.getElementById('kf-list')?.scrollHeight ?? 0,
+    );
+    expect(await pngHeight(artifact('screenshot-chat')?.sha256 ?? '')).toBe(paneHeight);
+    if (path === 'chat-widget.html')
+      expect(meta.chat.frameUrl).not.toContain(new URL(shop.url).host);
+    await page.close();
+  });
+
+  it('records a page without a chat pane as a failure of the chat part only', async () => {
+    const { result, item, meta } = await captureChat(`${shop.url}payment.html`);
+    expect(result.state).toBe('done');
+    expect(item?.artifacts.some((a) => a.role === 'screenshot-chat')).toBe(false);
+    expect(meta.failures).toEqual([
+      { artifact: 'chat', error: expect.stringContaining('no scrolling chat pane') },
+    ]);
+  });
+});
