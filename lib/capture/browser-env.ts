@@ -16,9 +16,12 @@ import { stitchCrops, stitchSlices } from './full-page';
 import type { FullPageEnv } from './full-page-capture';
 import { measurePage, preparePageSlice, restorePage } from './page-functions';
 import { PageSnapshot } from './page-snapshot';
+import { RenderResult } from './render';
 
 /** Path of the capture content script in the built extension (entrypoints/capture.content). */
 export const CAPTURE_SCRIPT = '/content-scripts/capture.js';
+/** Path of the html2canvas render script (entrypoints/render.content). */
+export const RENDER_SCRIPT = '/content-scripts/render.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -53,6 +56,20 @@ export async function createBrowserCaptureEnv(browser: Browser): Promise<Capture
         files: [CAPTURE_SCRIPT],
       });
       return PageSnapshot.parse(first?.result);
+    },
+    async renderPage(tabId) {
+      const [first] = await browser.scripting.executeScript({
+        target: { tabId },
+        files: [RENDER_SCRIPT],
+      });
+      const result = RenderResult.parse(first?.result);
+      if ('error' in result) throw new Error(result.error);
+      return {
+        png: dataUrlBytes(result.dataUrl),
+        width: result.width,
+        height: result.height,
+        cropped: result.cropped,
+      };
     },
     extensionVersion: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,

@@ -39,6 +39,10 @@ export interface CaptureEnv {
   fullPage?: FullPageEnv;
   /** Chat-pane capture, used when the kind is `chat`. */
   chat?: ChatEnv;
+  /** html2canvas re-render of the DOM; optional, and its failure is recorded, not fatal. */
+  renderPage?(
+    tabId: number,
+  ): Promise<{ png: Uint8Array<ArrayBuffer>; width: number; height: number; cropped: boolean }>;
   /** Tells an open popup how a long capture is going. */
   progress?(tabId: number, text: string): void;
 }
@@ -139,6 +143,15 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
     }
   }
 
+  let render: Awaited<ReturnType<NonNullable<CaptureEnv['renderPage']>>> | undefined;
+  if (env.renderPage) {
+    try {
+      render = await env.renderPage(tab.id);
+    } catch (error) {
+      failures.push({ artifact: 'render', error: String(error) });
+    }
+  }
+
   const kind = request.kind ?? snapshot.facts.kind;
   const meta = {
     requestedUrl: tab.url,
@@ -192,6 +205,17 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
     },
     ...fullPageArtifacts,
     ...chatArtifacts(chat),
+    ...(render
+      ? [
+          {
+            role: 'render' as const,
+            fileName: 'render-html2canvas.png',
+            mediaType: 'image/png',
+            method: `re-render of the DOM by html2canvas 1.4.1, NOT a screenshot: layout and fonts are redrawn by a script and may differ from what the browser showed${render.cropped ? '; only the top of the page was rendered' : ''}`,
+            bytes: render.png,
+          },
+        ]
+      : []),
     {
       role: 'mhtml',
       fileName: 'page.mhtml',

@@ -8,7 +8,7 @@ import {
   openPanel,
 } from '../../scripts/lib/extension-session';
 import { type ShopServer, serveShop } from '../../scripts/lib/shop-server';
-import { readStore } from './helpers';
+import { blobText as readBlobText, readStore } from './helpers';
 
 let session: ExtensionSession;
 let shop: ShopServer;
@@ -25,21 +25,7 @@ afterAll(async () => {
   await shop?.close();
 });
 
-/** The text of a stored blob, read in an extension page. */
-function blobText(sha256: string): Promise<string> {
-  return panel.evaluate(async (sha) => {
-    const db: IDBDatabase = await new Promise((ok) => {
-      const r = indexedDB.open('kameng-evidence');
-      r.onsuccess = () => ok(r.result);
-    });
-    const rec = await new Promise<{ data: Blob }>((ok) => {
-      const r = db.transaction('blobs').objectStore('blobs').get(sha);
-      r.onsuccess = () => ok(r.result);
-    });
-    db.close();
-    return rec.data.text();
-  }, sha256);
-}
+const blobText = (sha256: string) => readBlobText(panel, sha256);
 
 /** Height in pixels of a stored PNG. */
 function pngHeight(sha256: string): Promise<number> {

@@ -57,7 +57,16 @@ describe('foundation flow in Chromium', () => {
     expect(item?.kind).toBe('order');
     expect(item?.url).toBe(`${shop.url}order.html`);
     expect(item?.artifacts.map((a) => a.role).sort()).toEqual(
-      ['dom', 'facts', 'meta', 'mhtml', 'screenshot-full', 'screenshot-viewport', 'text'].sort(),
+      [
+        'dom',
+        'facts',
+        'meta',
+        'mhtml',
+        'render',
+        'screenshot-full',
+        'screenshot-viewport',
+        'text',
+      ].sort(),
     );
     for (const a of item?.artifacts ?? []) {
       expect(a.recomputed, a.fileName).toBe(a.sha256);

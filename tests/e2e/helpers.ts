@@ -82,3 +82,19 @@ export function runVerifyCli(
     );
   });
 }
+
+/** The text of a stored blob, read in an extension page. */
+export function blobText(extensionPage: Page, sha256: string): Promise<string> {
+  return extensionPage.evaluate(async (sha) => {
+    const db: IDBDatabase = await new Promise((ok) => {
+      const r = indexedDB.open('kameng-evidence');
+      r.onsuccess = () => ok(r.result);
+    });
+    const rec = await new Promise<{ data: Blob }>((ok) => {
+      const r = db.transaction('blobs').objectStore('blobs').get(sha);
+      r.onsuccess = () => ok(r.result);
+    });
+    db.close();
+    return rec.data.text();
+  }, sha256);
+}
