@@ -227,7 +227,8 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
       role: 'dom',
       fileName: 'dom.html',
       mediaType: 'text/html',
-      method: 'document.documentElement.outerHTML of the live DOM (capture content script)',
+      method:
+        'the live DOM serialised by the capture content script: current form values, open shadow roots as <template shadowrootmode>, same-origin iframes as srcdoc',
       bytes: encoder.encode(snapshot.html),
     },
     {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { extractPage } from '../extract';
 import { PageFacts } from '../extract/facts';
+import { serializeLiveDocument } from './serialize-dom';
 
 /** What the capture content script reads from the page, checked when it arrives. */
 export const PageSnapshot = z.object({
@@ -17,10 +18,7 @@ export const PageSnapshot = z.object({
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
 
 /** Serialises the document as it is now (the live DOM, not the HTML first served). */
-export function serializeDocument(doc: Document): string {
-  const doctype = doc.doctype ? `<!DOCTYPE ${doc.doctype.name}>\n` : '';
-  return doctype + (doc.documentElement?.outerHTML ?? '');
-}
+export const serializeDocument = serializeLiveDocument;
 
 /** Reads a snapshot of a page; runs inside the page (capture content script). */
 export function snapshotPage(win: Window, capturedAt: string): PageSnapshot {

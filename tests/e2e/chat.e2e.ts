@@ -110,8 +110,16 @@ describe('chat capture in Chromium', () => {
       () => document.getElementById('kf-list')?.scrollHeight ?? 0,
     );
     expect(await pngHeight(artifact('screenshot-chat')?.sha256 ?? '')).toBe(paneHeight);
-    if (path === 'chat-widget.html')
+    const dom = await blobText(artifact('dom')?.sha256 ?? '');
+    if (path === 'chat-widget.html') {
       expect(meta.chat.frameUrl).not.toContain(new URL(shop.url).host);
+      // A cross-origin frame cannot be read into the page's DOM; the pane's own HTML has it.
+      expect(dom).not.toContain('【K01】');
+      expect(await blobText(artifact('chat-html')?.sha256 ?? '')).toContain('【K01】');
+    } else {
+      // A same-origin frame is inlined into dom.html as srcdoc.
+      expect(dom).toMatch(/<iframe [^>]*srcdoc="[^"]*【K01】/);
+    }
     await page.close();
   });
 
