@@ -71,6 +71,15 @@ export async function createBrowserCaptureEnv(browser: Browser): Promise<Capture
         cropped: result.cropped,
       };
     },
+    async currentDocument(tabId) {
+      const [top] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: () => location.href,
+      });
+      // documentId changes with every new document, even at the same URL.
+      return `${(top as { documentId?: string } | undefined)?.documentId ?? ''} ${top?.result ?? ''}`;
+    },
+    exclusive: (run) => navigator.locks.request('kameng-capture', run),
     extensionVersion: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,
     platform: info ? `${info.os} ${info.arch}` : undefined,

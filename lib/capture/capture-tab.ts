@@ -43,6 +43,10 @@ export interface CaptureEnv {
   renderPage?(
     tabId: number,
   ): Promise<{ png: Uint8Array<ArrayBuffer>; width: number; height: number; cropped: boolean }>;
+  /** An id of the document the tab shows now; it changes when the tab navigates. */
+  currentDocument?(tabId: number): Promise<string>;
+  /** Runs one capture at a time across the extension (navigator.locks in the worker). */
+  exclusive?<T>(run: () => Promise<T>): Promise<T>;
   /** Tells an open popup how a long capture is going. */
   progress?(tabId: number, text: string): void;
 }
@@ -85,11 +89,27 @@ export async function captureTab(
   db: EvidenceDB,
   request: CaptureRequest,
 ): Promise<CaptureResult> {
-  try {
-    return await capture(env, db, request);
-  } catch (error) {
-    throw toCaptureError(error);
-  }
+  const run = async () => {
+    try {
+      return await capture(env, db, request);
+    } catch (error) {
+      // A tab closed mid-capture shows up as any kind of failure; say what it was.
+      const gone = await env.getTab(request.tabId).then(
+        () => false,
+        () => true,
+      );
+      if (gone && !(error instanceof CaptureError && error.code === 'no-tab')) {
+        throw new CaptureError(
+          'no-tab',
+          `the tab was closed during the capture (${String(error)})`,
+        );
+      }
+      throw toCaptureError(error);
+    }
+  };
+  // One capture at a time: captureVisibleTab shoots whatever tab is showing, and its
+  // quota is shared. Captures started together queue here and land in that order.
+  return env.exclusive ? env.exclusive(run) : run();
 }
 
 async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest) {
@@ -101,15 +121,28 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
   if (reason) throw new CaptureError('restricted', `${reason}: ${tab.url ?? ''}`);
   if (!tab.active) await env.activateTab(tab.id);
 
+  const documentAtStart = await env.currentDocument?.(tab.id);
   const started = env.now();
   const capturedAt = started.toISOString();
-  const shoot = rateLimitedShooter(() => env.captureVisibleTab(tab.windowId), {
+  const shootVisible = rateLimitedShooter(() => env.captureVisibleTab(tab.windowId), {
     now: () => env.now().getTime(),
     sleep: env.sleep,
   });
+  // Every screenshot must show this tab: if the user switched tabs meanwhile, the
+  // pixels would belong to another page.
+  const shoot = async () => {
+    const png = await shootVisible();
+    if (!(await env.getTab(tab.id)).active) {
+      throw new Error('another tab was brought to the front during the capture');
+    }
+    if (env.currentDocument && (await env.currentDocument(tab.id)) !== documentAtStart) {
+      throw new CaptureError('navigated', 'the page changed while it was being photographed');
+    }
+    return png;
+  };
   // Pixels first: they are what the user saw when they clicked.
   const screenshot = await shoot().catch((e) => {
-    throw new CaptureError('screenshot-failed', String(e));
+    throw e instanceof CaptureError ? e : new CaptureError('screenshot-failed', String(e));
   });
   const failures: { artifact: string; error: string }[] = [];
   // A chat first loads its whole history, so the DOM, text and MHTML below hold it too.
@@ -121,6 +154,7 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
         onProgress: (text) => env.progress?.(tab.id, text),
       });
     } catch (error) {
+      if (error instanceof CaptureError) throw error;
       failures.push({ artifact: 'chat', error: String(error) });
     }
   }
@@ -139,6 +173,7 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
     try {
       fullPage = await captureFullPage(env.fullPage, tab.id, shoot, screenshot);
     } catch (error) {
+      if (error instanceof CaptureError) throw error;
       failures.push({ artifact: 'screenshot-full', error: String(error) });
     }
   }
@@ -149,6 +184,14 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
       render = await env.renderPage(tab.id);
     } catch (error) {
       failures.push({ artifact: 'render', error: String(error) });
+    }
+  }
+
+  // Everything above must come from one and the same page.
+  if (env.currentDocument) {
+    const documentAtEnd = await env.currentDocument(tab.id).catch(() => 'gone');
+    if (documentAtEnd !== documentAtStart) {
+      throw new CaptureError('navigated', `${tab.url ?? ''} → ${documentAtEnd}`);
     }
   }
 

@@ -3,6 +3,7 @@ export type CaptureErrorCode =
   | 'restricted'
   | 'pdf'
   | 'no-tab'
+  | 'navigated'
   | 'page-unreachable'
   | 'screenshot-failed'
   | 'mhtml-failed'

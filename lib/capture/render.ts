@@ -17,6 +17,8 @@ export type RenderResult = z.infer<typeof RenderResult>;
 /** Taller renders cost seconds and hundreds of MB; the screenshots cover the rest. */
 export const MAX_RENDER_HEIGHT = 12_000;
 const TIME_LIMIT_MS = 15_000;
+/** Past this many elements html2canvas takes tens of seconds; the screenshots suffice. */
+export const MAX_RENDER_ELEMENTS = 15_000;
 
 /**
  * Re-draws the page from its DOM with html2canvas. Runs inside the page (render
@@ -27,6 +29,10 @@ const TIME_LIMIT_MS = 15_000;
 export async function renderPage(win: Window): Promise<RenderResult> {
   const doc = win.document;
   const root = doc.documentElement;
+  const elements = doc.getElementsByTagName('*').length;
+  if (elements > MAX_RENDER_ELEMENTS) {
+    return { error: `skipped: ${elements} elements, html2canvas would take too long` };
+  }
   const fullHeight = Math.max(root.scrollHeight, doc.body?.scrollHeight ?? 0);
   const height = Math.min(fullHeight, MAX_RENDER_HEIGHT);
   try {

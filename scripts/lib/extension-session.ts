@@ -108,15 +108,14 @@ export interface PopupResult {
 }
 
 /**
- * Captures `page` the way a click on the toolbar button does: the extension's popup
- * page, opened in its own small window for that tab, and a real click on its capture
- * button. (Headless Chromium has no toolbar to click.)
+ * The extension's popup page for `page`'s tab, opened in its own small window with its
+ * kind chosen and its capture button ready. (Headless Chromium has no toolbar to click.)
  */
-export async function captureWithPopup(
+export async function openPopupFor(
   session: ExtensionSession,
   page: Page,
   kind?: string,
-): Promise<PopupResult> {
+): Promise<Page> {
   const tabId = await tabIdOf(session, page);
   await page.bringToFront();
   const popupUrl = session.extensionUrl(`popup.html?tabId=${tabId}`);
@@ -126,26 +125,46 @@ export async function captureWithPopup(
     await chrome.windows.create({ url, type: 'popup', width: 360, height: 420, focused: false });
   }, popupUrl);
   const popup = await opened;
+  await popup.getByTestId('capture').waitFor();
+  await popup.waitForFunction(
+    () => !document.querySelector<HTMLButtonElement>('[data-testid=capture]')?.disabled,
+  );
+  if (kind) await popup.getByTestId('kind-select').selectOption(kind);
+  return popup;
+}
+
+/** Waits for the popup to report the capture's outcome. */
+export async function popupResult(popup: Page, clicked: number): Promise<PopupResult> {
+  const status = popup.locator(
+    '[data-testid=status][data-state=done], [data-testid=status][data-state=error]',
+  );
+  await status.waitFor({ timeout: 120_000 });
+  const elapsedMs = performance.now() - clicked;
+  const state = (await status.getAttribute('data-state')) as 'done' | 'error';
+  const coded = status.locator('[data-code]');
+  const code = (await coded.count())
+    ? ((await coded.getAttribute('data-code')) ?? undefined)
+    : undefined;
+  return { state, code, message: (await status.innerText()).trim(), elapsedMs };
+}
+
+/**
+ * Captures `page` the way a click on the toolbar button does: the extension's popup
+ * page for that tab and a real click on its capture button. `afterClick` runs while
+ * the capture is under way (tests use it to close or navigate the tab).
+ */
+export async function captureWithPopup(
+  session: ExtensionSession,
+  page: Page,
+  kind?: string,
+  afterClick?: () => Promise<void>,
+): Promise<PopupResult> {
+  const popup = await openPopupFor(session, page, kind);
   try {
-    const button = popup.getByTestId('capture');
-    await button.waitFor();
-    await popup.waitForFunction(
-      () => !document.querySelector<HTMLButtonElement>('[data-testid=capture]')?.disabled,
-    );
-    if (kind) await popup.getByTestId('kind-select').selectOption(kind);
     const clicked = performance.now();
-    await button.click();
-    const status = popup.locator(
-      '[data-testid=status][data-state=done], [data-testid=status][data-state=error]',
-    );
-    await status.waitFor({ timeout: 120_000 });
-    const elapsedMs = performance.now() - clicked;
-    const state = (await status.getAttribute('data-state')) as 'done' | 'error';
-    const coded = status.locator('[data-code]');
-    const code = (await coded.count())
-      ? ((await coded.getAttribute('data-code')) ?? undefined)
-      : undefined;
-    return { state, code, message: (await status.innerText()).trim(), elapsedMs };
+    await popup.getByTestId('capture').click();
+    await afterClick?.();
+    return await popupResult(popup, clicked);
   } finally {
     await popup.close();
   }

@@ -28,6 +28,7 @@ describe('_locales', () => {
     'restricted',
     'pdf',
     'no-tab',
+    'navigated',
     'page-unreachable',
     'screenshot-failed',
     'mhtml-failed',

@@ -37,15 +37,18 @@ function snapshot(overrides: Partial<PageSnapshot> = {}): PageSnapshot {
 }
 
 function stubEnv(tab: { url?: string; active?: boolean } = {}, snap = snapshot()) {
+  let active = tab.active ?? true;
   return {
     getTab: vi.fn(async (id: number) => ({
       id,
       windowId: 7,
       url: 'url' in tab ? tab.url : TAB_URL,
       title: 'tab title',
-      active: tab.active ?? true,
+      active,
     })),
-    activateTab: vi.fn(async () => {}),
+    activateTab: vi.fn(async () => {
+      active = true;
+    }),
     captureVisibleTab: vi.fn(async () => new Uint8Array(SCREENSHOT)),
     saveAsMhtml: vi.fn(async () => new Uint8Array(MHTML)),
     snapshotPage: vi.fn(async () => snap),

@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type CaptureEnv, captureTab } from '@/lib/capture/capture-tab';
+import { CaptureError } from '@/lib/capture/errors';
+import { testDb } from '../helpers';
+
+function env(overrides: Partial<CaptureEnv> = {}): CaptureEnv {
+  return {
+    getTab: async (id) => ({
+      id,
+      windowId: 1,
+      url: 'https://shop.example/order',
+      title: 't',
+      active: true,
+    }),
+    activateTab: async () => {},
+    captureVisibleTab: async () => new Uint8Array([1]),
+    saveAsMhtml: async () => new Uint8Array([2]),
+    snapshotPage: async () => ({
+      url: 'https://shop.example/order',
+      title: 't',
+      contentType: 'text/html',
+      html: '<html></html>',
+      text: 'x',
+      viewport: { width: 1280, height: 800 },
+      devicePixelRatio: 1,
+      pageSize: { width: 1280, height: 800 },
+      facts: { kind: 'other', promises: [], site: { contacts: [] } },
+    }),
+    extensionVersion: 't',
+    userAgent: 'ua',
+    now: () => new Date('2026-11-02T06:00:00Z'),
+    sleep: async () => {},
+    ...overrides,
+  };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CaptureError);
+  return (error as CaptureError).code;
+}
+
+const request = { tabId: 3, newCaseTitle: 'c' };
+
+describe('captureTab under changing conditions', () => {
+  it('refuses a capture whose page navigated midway, storing nothing', async () => {
+    const db = testDb();
+    const docs = ['doc-1 https://shop.example/order', 'doc-2 https://shop.example/login'];
+    const e = env({ currentDocument: vi.fn(async () => docs.shift() ?? 'none') });
+    expect(await codeOf(captureTab(e, db, request))).toBe('navigated');
+    expect(await db.evidence.count()).toBe(0);
+    expect(await db.cases.count()).toBe(0);
+  });
+
+  it('lands when the document stayed the same', async () => {
+    const db = testDb();
+    const e = env({ currentDocument: async () => 'doc-1 https://shop.example/order' });
+    await captureTab(e, db, request);
+    expect(await db.evidence.count()).toBe(1);
+  });
+
+  it('says the tab was closed when it disappears mid-capture', async () => {
+    const db = testDb();
+    let calls = 0;
+    const e = env({
+      getTab: async (id) => {
+        if (calls++ > 0) throw new Error(`No tab with id: ${id}`);
+        return { id, windowId: 1, url: 'https://shop.example/order', title: 't', active: true };
+      },
+      saveAsMhtml: async () => {
+        throw new Error('Failed to save MHTML');
+      },
+    });
+    expect(await codeOf(captureTab(e, db, request))).toBe('no-tab');
+    expect(await db.blobs.count()).toBe(0);
+  });
+
+  it('refuses pixels of another tab when the user switches tabs mid-capture', async () => {
+    const db = testDb();
+    let calls = 0;
+    const e = env({
+      getTab: async (id) => ({
+        id,
+        windowId: 1,
+        url: 'https://shop.example/order',
+        title: 't',
+        active: calls++ < 1,
+      }),
+    });
+    expect(await codeOf(captureTab(e, db, request))).toBe('screenshot-failed');
+    expect(await db.evidence.count()).toBe(0);
+  });
+
+  it('runs inside the exclusive section, so captures queue one after another', async () => {
+    const db = testDb();
+    const order: string[] = [];
+    let tail = Promise.resolve();
+    const exclusive = <T>(run: () => Promise<T>): Promise<T> => {
+      const result = tail.then(run);
+      tail = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      return result;
+    };
+    const e = env({
+      exclusive,
+      captureVisibleTab: async () => {
+        order.push('shot');
+        await new Promise((r) => setTimeout(r, 5));
+        order.push('shot-done');
+        return new Uint8Array([1]);
+      },
+    });
+    await Promise.all([captureTab(e, db, request), captureTab(e, db, { ...request, tabId: 4 })]);
+    expect(order).toEqual(['shot', 'shot-done', 'shot', 'shot-done']);
+    expect(await db.evidence.count()).toBe(2);
+  });
+});
