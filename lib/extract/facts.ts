@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FactSource } from './sources';
 
 /** ★ Contract 1: the kinds of page the extension tells apart. */
 export const PageKind = z.enum(['promise', 'order', 'payment', 'chat', 'licence', 'other']);
@@ -13,7 +14,11 @@ export const PromiseCategory = z.enum([
   'other',
 ]);
 
-/** ★ Contract 1: the facts read off one page. Fields are absent when the page does not show them. */
+/**
+ * ★ Contract 1: the facts read off one page. Fields are absent when the page does not
+ * show them. Extensions beyond the contract (issue #4) are optional: `order.cards`,
+ * `payment`, `promises[].detail`, `chat.messages[].image` and `sources`.
+ */
 export const PageFacts = z.object({
   kind: PageKind,
   order: z
@@ -27,9 +32,33 @@ export const PageFacts = z.object({
       cardKeys: z.array(z.string()).optional(),
       paymentMethod: z.string().optional(),
       tradeNo: z.string().optional(),
+      /** Extension: delivered cards with their card numbers, when the page shows both. */
+      cards: z.array(z.object({ number: z.string().optional(), secret: z.string() })).optional(),
     })
     .optional(),
-  promises: z.array(z.object({ text: z.string(), category: PromiseCategory })),
+  /** Extension: a payment provider's bill detail (Alipay, WeChat Pay and look-alikes). */
+  payment: z
+    .object({
+      provider: z.string().optional(),
+      tradeNo: z.string().optional(),
+      merchantOrderNo: z.string().optional(),
+      merchant: z.string().optional(),
+      amount: z.number().optional(),
+      createdAt: z.string().optional(),
+      paidAt: z.string().optional(),
+      status: z.string().optional(),
+      method: z.string().optional(),
+      product: z.string().optional(),
+    })
+    .optional(),
+  promises: z.array(
+    z.object({
+      text: z.string(),
+      category: PromiseCategory,
+      /** Extension: the explanation under a headline promise. */
+      detail: z.string().optional(),
+    }),
+  ),
   chat: z
     .object({
       messages: z.array(
@@ -38,6 +67,8 @@ export const PageFacts = z.object({
           name: z.string().optional(),
           at: z.string().optional(),
           text: z.string(),
+          /** Extension: the message is a picture, `text` is its alt text. */
+          image: z.boolean().optional(),
         }),
       ),
     })
@@ -49,5 +80,7 @@ export const PageFacts = z.object({
     creditCode: z.string().optional(),
     contacts: z.array(z.string()),
   }),
+  /** Extension: where each fact was read, keyed by its path ("order.orderId", "promises.0"). */
+  sources: z.record(z.string(), FactSource).optional(),
 });
 export type PageFacts = z.infer<typeof PageFacts>;

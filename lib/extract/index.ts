@@ -1,6 +1,17 @@
+import { chatSources, findChat } from './chat';
 import type { PageFacts } from './facts';
-import { suggestKind } from './suggest-kind';
+import { findLabelledValues } from './labels';
+import { extractOrder } from './order';
+import { extractPayment, isPaymentPage } from './payment';
+import { findPromises, promiseCategory, promiseFacts } from './promises';
+import { extractSite } from './site';
+import type { SourceMap } from './sources';
+import { kindFromFacts } from './suggest-kind';
+import { forgetVisibility, lineText, textLines } from './text';
 
+export { isValidCreditCode } from './credit-code';
+export { parseAmount } from './amounts';
+export { parseDateTime } from './dates';
 export { PageFacts, PageKind, PromiseCategory } from './facts';
 export { suggestKind } from './suggest-kind';
 
@@ -10,16 +21,53 @@ export interface ExtractContext {
 }
 
 /**
- * ★ Contract 1 entry point: the facts read off a page.
- *
- * Foundation version: only the page kind is read so far; orders, promises, chats and
- * the site's identity come with the extraction issue (#4), which keeps this signature.
+ * ★ Contract 1 entry point: the facts read off a page (issue #4). Runs in the capture
+ * content script on the live DOM, where layout decides chat sides, and in Node tests
+ * on happy-dom, where class and markup cues do. Pure: it only reads `doc`.
  */
-export function extractPage(doc: Document, _ctx: ExtractContext): PageFacts {
-  const text = doc.body?.innerText ?? doc.body?.textContent ?? '';
+export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
+  forgetVisibility();
+  const sources: SourceMap = {};
+  const chat = findChat(doc, ctx.capturedAt);
+  const inChat = (el: Element) => chat?.items.some((item) => item.contains(el)) ?? false;
+  const pairs = findLabelledValues(doc, inChat);
+  const lines = textLines(doc, inChat);
+
+  const payment = isPaymentPage(pairs, doc.title)
+    ? extractPayment(doc, pairs, ctx, sources)
+    : undefined;
+  const order = payment?.order ?? extractOrder(doc, pairs, ctx, inChat, sources);
+  // "发货方式：自动发货" states a fact about this order, not a promise; a promise strip
+  // read as label and value ("假一赔十" beside "秒发") is still a promise.
+  const valueEls = new Set(
+    pairs.filter((p) => !p.inline && !promiseCategory(p.label)).map((p) => p.el),
+  );
+  const found = findPromises(lines, (el) => valueEls.has(el));
+  const promises = promiseFacts(found, sources);
+  const site = extractSite(doc, pairs, lines, sources);
+  if (chat) chatSources(chat, sources);
+
+  const headings = Array.from(doc.querySelectorAll('h1, h2, h3'))
+    .map((h) => lineText(h))
+    .join(' ');
+  const hasPayment = Boolean(payment && (payment.payment.tradeNo || payment.payment.amount));
+  const kind = kindFromFacts({
+    title: doc.title,
+    headings,
+    pairs,
+    chat: Boolean(chat),
+    payment: hasPayment,
+    order: Boolean(order && Object.keys(order).length),
+    mainPromises: found.filter((p) => !p.inFooter).length,
+  });
+
   return {
-    kind: suggestKind(doc.title, text),
-    promises: [],
-    site: { contacts: [] },
+    kind,
+    ...(order && Object.keys(order).length ? { order } : {}),
+    ...(payment && hasPayment ? { payment: payment.payment } : {}),
+    promises,
+    ...(chat ? { chat: { messages: chat.messages } } : {}),
+    site,
+    sources,
   };
 }

@@ -22,8 +22,21 @@ describe('extractPage', () => {
       '<h1>订单详情</h1><p>订单号：KM1001</p><p>实付：¥98.50</p>',
       'order',
     ],
-    ['a payment page', '支付宝', '<div>交易详情</div><div>交易号 2026112122001</div>', 'payment'],
-    ['a chat page', '客服', '<section>在线客服</section><p>您好</p>', 'chat'],
+    [
+      'a payment page',
+      '支付宝',
+      '<h1>交易详情</h1><p>交易号：2026112122001</p><p>商户订单号：KM1001</p><p>金额：-98.50</p>',
+      'payment',
+    ],
+    [
+      'a chat page',
+      '客服',
+      '<section class="chat"><div class="msg right">我 10:00 <p>在吗</p></div>' +
+        '<div class="msg left">客服 10:01 <p>您好</p></div></section>',
+      'chat',
+    ],
+    // Words alone ("在线客服" in a menu) no longer make a page a chat: facts decide.
+    ['a page that only mentions a chat', '首页', '<nav>在线客服</nav><p>欢迎光临</p>', 'other'],
     ['a promise page', '商品', '<p>假一赔十，自动发货</p>', 'promise'],
     ['a plain page', '首页', '<p>欢迎光临</p>', 'other'],
   ])('returns contract-1 facts for %s', (_name, title, body, kind) => {

@@ -1,0 +1,112 @@
+import type { LabelledValue } from './labels';
+import { isHidden, labelKey, lineText, norm } from './text';
+
+/** One delivered card: its number (卡号) when shown, and its secret (卡密, code, CDK). */
+export interface Card {
+  number?: string;
+  secret: string;
+  el: Element;
+}
+
+/** Labels of a card secret or a code that works on its own. */
+export const SECRET_LABEL =
+  /^(卡密|卡密信息|卡密内容|密码|卡号密码|卡密码|兑换码|激活码|CDK|CDKEY|CD-KEY|充值码|券码|提货码|序列号|密钥|KEY|授权码|卡券|充值卡密|礼品码|礼品卡密|核销码|验证码券|卡券码)$/i;
+const NUMBER_LABEL = /^(卡号|卡号码|充值卡号)$/;
+const KEY_TOKEN = /^(?=.*[A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9_\-=+/]{5,63}$/;
+const NOISE = /复制|一键复制|点击复制|查看|已使用|未使用|正常|使用说明/g;
+
+/** The key-looking tokens in a value ("K7QM-3XPA 复制" -> ["K7QM-3XPA"]). */
+export function keyTokens(value: string): string[] {
+  return norm(value.replace(NOISE, ' '))
+    .split(/[\s,，;；|]+/)
+    .filter(
+      (t) =>
+        KEY_TOKEN.test(t) &&
+        (/\d/.test(t) || (t.length >= 8 && /-/.test(t)) || /^[A-Z]{10,}$/.test(t)),
+    );
+}
+
+function cellsOf(row: Element): Element[] {
+  return Array.from(row.children).filter((c) => !isHidden(c));
+}
+
+/** Card tables and grids: a header row naming 卡号 / 卡密 columns, one card per row below. */
+function fromTables(doc: Document, skip: (el: Element) => boolean): Card[] {
+  const cards: Card[] = [];
+  const seen = new Set<Element>();
+  for (const header of Array.from(doc.querySelectorAll('tr, div, ul, li'))) {
+    if (seen.has(header) || skip(header) || isHidden(header)) continue;
+    const cells = cellsOf(header);
+    if (cells.length < 2 || cells.length > 8) continue;
+    const keys = cells.map((c) => labelKey(lineText(c)));
+    const secretAt = keys.findIndex((k) => SECRET_LABEL.test(k));
+    const numberAt = keys.findIndex((k) => NUMBER_LABEL.test(k));
+    const at = secretAt >= 0 ? secretAt : numberAt;
+    if (at < 0 || !keys.every((k) => k.length <= 8 && !/\d{3}/.test(k))) continue;
+    let rows: Element[];
+    if (header.tagName === 'TR') {
+      const table = header.closest('table');
+      const all = table ? Array.from(table.querySelectorAll('tr')) : [];
+      rows = all.slice(all.indexOf(header as HTMLTableRowElement) + 1);
+    } else {
+      rows = [];
+      for (let r = header.nextElementSibling; r; r = r.nextElementSibling) rows.push(r);
+    }
+    for (const row of rows) {
+      seen.add(row);
+      const rc = cellsOf(row);
+      if (rc.length !== cells.length) continue;
+      const secretCell = rc[at];
+      const secret = secretCell ? keyTokens(lineText(secretCell))[0] : undefined;
+      if (!secret || !secretCell) continue;
+      const numberCell = secretAt >= 0 && numberAt >= 0 ? rc[numberAt] : undefined;
+      const number = numberCell ? keyTokens(lineText(numberCell))[0] : undefined;
+      cards.push({ ...(number ? { number } : {}), secret, el: secretCell });
+    }
+  }
+  return cards;
+}
+
+/**
+ * Delivered cards on an order page: card tables first, else "卡号 … 卡密 …" pairs and
+ * code fields (兑换码, 激活码, CDK, a textarea of keys under 卡密信息).
+ */
+export function findCards(
+  doc: Document,
+  pairs: readonly LabelledValue[],
+  skip: (el: Element) => boolean,
+): Card[] {
+  const tabled = fromTables(doc, skip);
+  if (tabled.length) return tabled;
+  const cards: Card[] = [];
+  let pendingNumber: { value: string; el: Element } | undefined;
+  for (const pair of pairs) {
+    const label = pair.label.replace(/\d+$/, '');
+    if (NUMBER_LABEL.test(label)) {
+      const token = keyTokens(pair.value)[0];
+      if (token) pendingNumber = { value: token, el: pair.el };
+      continue;
+    }
+    if (!SECRET_LABEL.test(label)) continue;
+    // A list of codes under one label: the value row and its look-alike siblings.
+    const values = [{ value: pair.value, el: pair.el }];
+    if (!pair.inline) {
+      for (let s = pair.el.nextElementSibling; s; s = s.nextElementSibling) {
+        if (s.tagName !== pair.el.tagName || s.className !== pair.el.className) break;
+        values.push({ value: lineText(s), el: s });
+      }
+    }
+    for (const { value, el } of values) {
+      for (const secret of keyTokens(value)) {
+        if (cards.some((c) => c.secret === secret)) continue;
+        const number = pendingNumber?.value;
+        cards.push({ ...(number && number !== secret ? { number } : {}), secret, el });
+        pendingNumber = undefined;
+      }
+    }
+  }
+  // A card number shown without a secret is the code itself (e.g. 卡号 only cards).
+  if (!cards.length && pendingNumber)
+    cards.push({ secret: pendingNumber.value, el: pendingNumber.el });
+  return cards;
+}

@@ -1,0 +1,435 @@
+import { isTimeStamp, parseDateTime } from './dates';
+import { type SourceMap, sourceOf } from './sources';
+import { isHidden, lineText, norm, visibleElements, visibleText } from './text';
+
+export type Side = 'customer' | 'merchant' | 'system';
+
+/** One chat message as contract 1 stores it (`image` marks a picture read by its alt). */
+export interface ChatMessage {
+  from: Side;
+  name?: string;
+  at?: string;
+  text: string;
+  image?: boolean;
+}
+
+/** A chat read off a page: its messages (in order) and the elements they came from. */
+export interface FoundChat {
+  container: Element;
+  items: Element[];
+  messages: ChatMessage[];
+}
+
+const CHAT_CLASS = /msg|message|chat|bubble|dialog|conversation|talk|im-|kefu|speech/i;
+const NOT_CHAT =
+  /comment|review|evaluat|rating|news|article|faq|question|answer-list|goods|product|order-list|notice-list|breadcrumb|crumb|menu|nav/i;
+const CHAT_WORDS = /客服|聊天|会话|对话|咨询|消息|留言|沟通|私信|联系商家|联系卖家/;
+const AVATAR = /avatar|portrait|head-?img|headimg|user-?img|face|photo|profile-pic/i;
+const UI_NOISE =
+  /^(没有更多(消息|记录|了)?了?|加载中.*|正在加载.*|查看更多(消息)?|加载更多|以下是新消息|以上是历史消息|已读|未读|送达|已送达|发送失败|重新发送|撤回|复制|[-—–\s]+)$/;
+
+const CUSTOMER_TOKENS = new Set([
+  'right',
+  'self',
+  'mine',
+  'me',
+  'my',
+  'sent',
+  'send',
+  'out',
+  'outgoing',
+  'owner',
+  'buyer',
+  'customer',
+  'client',
+  'guest',
+  'visitor',
+  'user',
+  'own',
+  'ask',
+  'question',
+]);
+const MERCHANT_TOKENS = new Set([
+  'left',
+  'other',
+  'others',
+  'recv',
+  'receive',
+  'received',
+  'in',
+  'incoming',
+  'agent',
+  'service',
+  'kefu',
+  'kf',
+  'staff',
+  'seller',
+  'shop',
+  'merchant',
+  'support',
+  'admin',
+  'cs',
+  'server',
+  'store',
+  'bot',
+  'robot',
+  'servicer',
+  'waiter',
+  'answer',
+  'reply',
+]);
+const SYSTEM_TOKENS = new Set([
+  'system',
+  'sys',
+  'notice',
+  'notify',
+  'tip',
+  'tips',
+  'hint',
+  'center',
+  'centre',
+  'event',
+  'divider',
+  'announcement',
+  'alert',
+]);
+
+function tokensOf(value: string): string[] {
+  return value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+function sideOfTokens(tokens: readonly string[]): Side | undefined {
+  const sides = new Set<Side>();
+  for (const t of tokens) {
+    if (SYSTEM_TOKENS.has(t)) sides.add('system');
+    else if (CUSTOMER_TOKENS.has(t)) sides.add('customer');
+    else if (MERCHANT_TOKENS.has(t)) sides.add('merchant');
+  }
+  if (sides.has('system')) return 'system';
+  return sides.size === 1 ? [...sides][0] : undefined;
+}
+
+/** data-role="agent", data-from="me", data-self="true" and the like. */
+function sideFromData(item: Element): Side | undefined {
+  for (const el of [item, ...Array.from(item.children)]) {
+    for (const attr of Array.from(el.attributes)) {
+      if (!attr.name.startsWith('data-') || attr.name === 'data-id') continue;
+      const name = attr.name.slice(5);
+      if (/^(is-?)?(self|me|mine|own)$/.test(name)) {
+        if (attr.value === 'true' || attr.value === '1') return 'customer';
+        if (attr.value === 'false' || attr.value === '0') return 'merchant';
+      }
+      if (!/role|from|sender|type|side|direction|who|author|source|position|owner/.test(name))
+        continue;
+      const side = sideOfTokens(tokensOf(attr.value));
+      if (side) return side;
+    }
+  }
+  return undefined;
+}
+
+/** Side from class names of the item and its direct children. */
+function sideFromClasses(item: Element): Side | undefined {
+  const own = sideOfTokens(tokensOf(item.getAttribute('class') ?? ''));
+  if (own) return own;
+  const kids = Array.from(item.children).flatMap((c) => tokensOf(c.getAttribute('class') ?? ''));
+  return sideOfTokens(kids.filter((t) => t !== 'in' && t !== 'out' && t !== 'me' && t !== 'my'));
+}
+
+/** Side from computed style: row-reverse / flex-end / text-align right mean "mine". */
+function sideFromStyle(item: Element, bubble: Element | undefined): Side | undefined {
+  const view = item.ownerDocument.defaultView;
+  if (!view) return undefined;
+  try {
+    for (const el of [item, bubble?.parentElement, bubble]) {
+      if (!el || !item.contains(el)) continue;
+      const s = view.getComputedStyle(el);
+      if (s.flexDirection === 'row-reverse') return 'customer';
+      if (/flex-end|^end$|right/.test(s.justifyContent ?? '')) return 'customer';
+      if (s.float === 'right' || s.alignSelf === 'flex-end' || s.alignItems === 'flex-end')
+        return 'customer';
+      if (el === item && (s.textAlign === 'right' || s.textAlign === 'end')) return 'customer';
+      if (el === item && (s.justifyContent === 'center' || s.textAlign === 'center'))
+        return 'system';
+    }
+  } catch {
+    // No style engine: markup cues only.
+  }
+  return undefined;
+}
+
+/**
+ * Side from the layout: where the bubble sits in the message list. Centred bubbles are
+ * system lines, right-hand ones the customer's. Undefined without a layout engine.
+ */
+function sideFromLayout(container: Element, bubble: Element | undefined): Side | undefined {
+  if (!bubble) return undefined;
+  const c = container.getBoundingClientRect();
+  const r = bubble.getBoundingClientRect();
+  if (!(c.width > 0) || !(r.width > 0)) return undefined;
+  const left = r.left - c.left;
+  const right = c.right - r.right;
+  if (Math.abs(left - right) <= c.width * 0.05 && left > c.width * 0.1) return 'system';
+  return left > right ? 'customer' : 'merchant';
+}
+
+/** Side from the sender's name: 我/买家 are the customer, 客服/商家 the merchant. */
+export function sideFromName(name: string | undefined): Side | undefined {
+  if (!name) return undefined;
+  const n = norm(name).replace(/\s/g, '');
+  if (/^(系统|系统消息|系统通知|系统提示|提示|通知)/.test(n)) return 'system';
+  if (
+    /^(我|我自己|本人|自己|买家|顾客|用户|客户|访客|游客|me|you)$|^(买家|顾客|用户|访客|游客)/i.test(
+      n,
+    )
+  )
+    return 'customer';
+  if (/客服|商家|店主|掌柜|卖家|售后|官方|管理员|小二|店长|老板|助手|机器人|专员|工号/.test(n))
+    return 'merchant';
+  return undefined;
+}
+
+interface Unit {
+  el: Element;
+  text: string;
+}
+
+/** The text units of an item: elements holding loose text, or leaf elements. */
+function unitsOf(el: Element, out: Unit[] = []): Unit[] {
+  if (isHidden(el)) return out;
+  const loose = Array.from(el.childNodes).some(
+    (n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '',
+  );
+  const textKids = Array.from(el.children).filter((c) => !isHidden(c) && lineText(c) !== '');
+  if (loose || textKids.length === 0) {
+    const text = visibleText(el);
+    if (text) out.push({ el, text });
+    return out;
+  }
+  for (const c of textKids) unitsOf(c, out);
+  return out;
+}
+
+function inAvatar(el: Element, item: Element): boolean {
+  for (let e: Element | null = el; e && e !== item.parentElement; e = e.parentElement) {
+    if (AVATAR.test(e.getAttribute('class') ?? '')) return true;
+  }
+  return false;
+}
+
+function isContentImage(img: Element, item: Element): boolean {
+  if (inAvatar(img, item)) return false;
+  if (/头像|avatar|logo|icon/i.test(img.getAttribute('alt') ?? '')) return false;
+  const w = Number(img.getAttribute('width') ?? 0);
+  const h = Number(img.getAttribute('height') ?? 0);
+  return !((w && w <= 48) || (h && h <= 48));
+}
+
+const NAME_CLASS = /name|nick|sender|author|user|from|who|title/i;
+const TIME_CLASS = /time|date|stamp/i;
+const TIME_TAIL =
+  /^(.{1,24}?)\s+((?:今天|昨天|前天|星期.|周.)?\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}[-/]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?)$/;
+const INLINE_SPEAKER = /^([^:：\s]{1,16})\s*[:：]\s*([\s\S]+)$/;
+
+/** Whether a short text is a time stamp, or a sender followed by one ("阿杰 14:03"). */
+function hasTimeStamp(text: string): boolean {
+  if (isTimeStamp(text)) return true;
+  const tail = TIME_TAIL.exec(norm(text));
+  return Boolean(tail?.[2] && isTimeStamp(tail[2]));
+}
+
+interface Parsed {
+  name?: string;
+  timeText?: string;
+  text: string;
+  image: boolean;
+  bubble?: Element;
+  separator: boolean;
+}
+
+/** Splits an item into name, time, content (and picture alt text). */
+function parseItem(item: Element): Parsed | undefined {
+  const units = unitsOf(item).filter((u) => !inAvatar(u.el, item) && !UI_NOISE.test(norm(u.text)));
+  let name: Unit | undefined;
+  let nameText: string | undefined;
+  let time: Unit | undefined;
+  let timeText: string | undefined;
+  const rest: Unit[] = [];
+  for (const u of units) {
+    const cls = u.el.getAttribute('class') ?? '';
+    if (!time && (isTimeStamp(u.text) || (TIME_CLASS.test(cls) && isTimeStamp(u.text)))) {
+      time = u;
+      timeText = u.text;
+      continue;
+    }
+    const tail = !time && u.text.length <= 50 ? TIME_TAIL.exec(norm(u.text)) : null;
+    if (tail?.[1] && tail[2] && isTimeStamp(tail[2]) && units.length > 1) {
+      time = u;
+      timeText = tail[2];
+      name = u;
+      nameText = tail[1].trim();
+      continue;
+    }
+    rest.push(u);
+  }
+  if (!name) {
+    const byClass = rest.find(
+      (u) => NAME_CLASS.test(u.el.getAttribute('class') ?? '') && u.text.length <= 24,
+    );
+    const besideTime =
+      time &&
+      rest.find((u) => u.el.parentElement === time?.el.parentElement && u.text.length <= 24);
+    const first = rest.length >= 2 && (rest[0]?.text.length ?? 99) <= 24 ? rest[0] : undefined;
+    name = byClass ?? besideTime ?? first;
+    nameText = name?.text;
+  }
+  // Avatars drawn as text repeat (part of) the sender's name: "林" beside "林先生".
+  const content = rest.filter(
+    (u) =>
+      u !== name && !(nameText && u.text.length <= nameText.length && nameText.includes(u.text)),
+  );
+  const images = Array.from(item.querySelectorAll('img')).filter(
+    (img) => !isHidden(img) && isContentImage(img, item),
+  );
+  let text = content.map((u) => u.text).join('\n');
+  let image = false;
+  if (!text && images.length) {
+    text = images.map((img) => img.getAttribute('alt')?.trim() || '[图片]').join('\n');
+    image = true;
+  }
+  if (!text && !nameText && time) return { text: '', timeText, image: false, separator: true };
+  let bubbleEl: Element | undefined =
+    content.length === 1 ? content[0]?.el : (images[0] ?? content[0]?.el);
+  if (!text && nameText && name && name !== time) {
+    // A single line is the message itself, not a sender.
+    text = nameText;
+    bubbleEl = name.el;
+    nameText = undefined;
+    name = undefined;
+  }
+  if (!text) return undefined;
+  if (!nameText && content.length === 1) {
+    const speaker = INLINE_SPEAKER.exec(text);
+    if (speaker?.[1] && speaker[2] && (sideFromName(speaker[1]) || time)) {
+      nameText = speaker[1];
+      text = speaker[2].trim();
+    }
+  }
+  const bubble = bubbleEl;
+  return {
+    ...(nameText ? { name: nameText.trim() } : {}),
+    ...(timeText ? { timeText } : {}),
+    text,
+    image,
+    ...(bubble ? { bubble } : {}),
+    separator: false,
+  };
+}
+
+function messageLike(el: Element): boolean {
+  const text = lineText(el);
+  if (!text && !el.querySelector('img')) return false;
+  if (text.length > 3000) return false;
+  if (CHAT_CLASS.test(el.getAttribute('class') ?? '')) return true;
+  if (sideFromData(el) || sideFromClasses(el)) return true;
+  return unitsOf(el).some((u) => u.text.length <= 50 && hasTimeStamp(u.text));
+}
+
+function chatCue(doc: Document, container: Element): boolean {
+  for (let e: Element | null = container; e; e = e.parentElement) {
+    const names = `${e.id} ${e.getAttribute('class') ?? ''}`;
+    if (NOT_CHAT.test(names)) return false;
+    if (CHAT_CLASS.test(names) || /kefu|service|im\b/i.test(names)) return true;
+  }
+  const headings = Array.from(doc.querySelectorAll('h1, h2, h3, h4, [class*="title" i]'))
+    .map((h) => lineText(h))
+    .join(' ');
+  return CHAT_WORDS.test(`${doc.title} ${headings}`);
+}
+
+/** The list element whose children look most like chat messages. */
+function findContainer(doc: Document): { container: Element; items: Element[] } | undefined {
+  let best: { container: Element; items: Element[]; score: number } | undefined;
+  for (const el of visibleElements(doc)) {
+    const kids = Array.from(el.children).filter((c) => !isHidden(c));
+    if (kids.length < 2) continue;
+    const likes = kids.filter(messageLike);
+    if (likes.length < 2 || likes.length < kids.length * 0.5) continue;
+    if (!best || likes.length > best.score)
+      best = { container: el, items: kids, score: likes.length };
+  }
+  return best;
+}
+
+/**
+ * The chat on a page, message by message in page order: who sent each (from the
+ * layout when the page is rendered, else data attributes, class names, styles and
+ * the sender's name), the name, the time resolved against `capturedAt`, the text, and
+ * pictures by their alt text. Undefined when the page shows no chat (news lists,
+ * reviews and order lists have dates but no sides).
+ */
+export function findChat(doc: Document, capturedAt: string): FoundChat | undefined {
+  const found = findContainer(doc);
+  if (!found || !chatCue(doc, found.container)) return undefined;
+  const messages: ChatMessage[] = [];
+  const items: Element[] = [];
+  const cued: Array<Side | undefined> = [];
+  let separatorAt: string | undefined;
+  for (const item of found.items) {
+    const parsed = parseItem(item);
+    if (!parsed) continue;
+    const at = parsed.timeText ? parseDateTime(parsed.timeText, capturedAt) : undefined;
+    if (parsed.separator) {
+      separatorAt = at;
+      continue;
+    }
+    const side =
+      sideFromData(item) ??
+      sideFromLayout(found.container, parsed.bubble) ??
+      sideFromClasses(item) ??
+      sideFromStyle(item, parsed.bubble) ??
+      sideFromName(parsed.name);
+    cued.push(side);
+    const when = at ?? (separatorAt && separatorAt.length > 10 ? separatorAt : undefined);
+    messages.push({
+      from: side ?? 'merchant',
+      ...(parsed.name ? { name: parsed.name } : {}),
+      ...(when ? { at: when } : {}),
+      text: parsed.text,
+      ...(parsed.image ? { image: true } : {}),
+    });
+    items.push(item);
+  }
+  const known = cued.filter(Boolean).length;
+  if (messages.length < 2 || known < 2) return undefined;
+  fillSidesByName(messages, cued);
+  return { container: found.container, items, messages };
+}
+
+/** Messages without a side take the side of another message from the same sender. */
+function fillSidesByName(messages: ChatMessage[], cued: ReadonlyArray<Side | undefined>): void {
+  const byName = new Map<string, Side>();
+  messages.forEach((m, i) => {
+    const side = cued[i];
+    if (side && m.name) byName.set(m.name, side);
+  });
+  messages.forEach((m, i) => {
+    if (cued[i]) return;
+    const side = m.name ? byName.get(m.name) : undefined;
+    if (side) m.from = side;
+    else if (!m.name && !m.at) m.from = 'system';
+    else if (m.name && [...byName.values()].includes('merchant') && !byName.has(m.name))
+      m.from = 'customer';
+  });
+}
+
+/** Records where each message came from. */
+export function chatSources(chat: FoundChat, sources: SourceMap): void {
+  chat.items.forEach((item, i) => {
+    sources[`chat.messages.${i}`] = sourceOf(item);
+  });
+}

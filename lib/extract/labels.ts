@@ -1,0 +1,166 @@
+import { BLOCK_TAGS, isHidden, labelKey, lineText, visibleElements } from './text';
+
+/** One "label: value" reading off a page, with the elements it came from. */
+export interface LabelledValue {
+  /** The label without spaces and colon, NFKC-normalised ("订单号"). */
+  label: string;
+  /** The value as shown (spaces collapsed, original characters). */
+  value: string;
+  /** The element holding the value (or the line holding "label: value"). */
+  el: Element;
+  /** Whether label and value share one line of text ("订单号：KM1001"). */
+  inline?: boolean;
+}
+
+const NOT_LABEL_TAGS = new Set(['TR', 'TBODY', 'THEAD', 'TABLE', 'UL', 'OL', 'DL', 'BODY']);
+const LABEL_CHARS = /^[\p{Script=Han}A-Za-z()/、 ]{2,14}$/u;
+const INLINE_LABEL = /([\p{Script=Han}A-Za-z]{2,12})\s*[:：]/gu;
+
+/** Whether a text reads as a field label ("订单号", "支付方式：", "CDK"). */
+export function isLabelText(text: string): boolean {
+  const key = labelKey(text);
+  return key.length >= 2 && key.length <= 12 && LABEL_CHARS.test(key);
+}
+
+function textNodeValue(n: Node): string {
+  return n.nodeType === 3 ? (n.nodeValue ?? '') : n.nodeType === 1 ? lineText(n) : '';
+}
+
+/**
+ * The value after a label element: the next non-empty sibling element (table cell,
+ * dd, span, div), or the loose text that follows it on the same line. Climbs out of
+ * wrappers that hold only the label.
+ */
+function valueAfter(
+  labelEl: Element,
+): { value: string; el: Element; inline?: boolean } | undefined {
+  let n: Element = labelEl;
+  for (let depth = 0; depth < 4; depth++) {
+    const parts: string[] = [];
+    let valueEl: Element | undefined;
+    let loose = false;
+    for (let s = n.nextSibling; s; s = s.nextSibling) {
+      if (s.nodeType === 1) {
+        const el = s as Element;
+        if (isHidden(el)) continue;
+        const text = lineText(el);
+        if (!text) continue;
+        if (parts.length === 0) {
+          valueEl = el;
+          parts.push(text);
+          if (BLOCK_TAGS.has(el.tagName) || el.tagName === 'TD' || el.tagName === 'TH') break;
+          continue;
+        }
+        if (BLOCK_TAGS.has(el.tagName) || isLabelText(text) || /[:：]\s*$/.test(text)) break;
+        parts.push(text);
+      } else if (s.nodeType === 3) {
+        const text = textNodeValue(s).trim();
+        if (!text) continue;
+        if (!valueEl) {
+          valueEl = n.parentElement ?? n;
+          loose = true;
+        }
+        parts.push(text);
+      }
+    }
+    const value = parts.join(' ').replace(/\s+/g, ' ').trim();
+    if (value && valueEl) return { value, el: valueEl, ...(loose ? { inline: true } : {}) };
+    const parent = n.parentElement;
+    if (!parent || parent.tagName === 'BODY' || lineText(parent) !== lineText(n)) return undefined;
+    n = parent;
+  }
+  return undefined;
+}
+
+/**
+ * In a header row of labels (the first row of a table or a div grid), the cell below
+ * `cell` in the next row. A row of all-label cells further down is a key-value row
+ * whose values happen to be words ("支付宝", "已发货"), so only first rows count.
+ */
+function valueBelow(cell: Element): { value: string; el: Element } | undefined {
+  const row = cell.parentElement;
+  if (!row || row.tagName === 'BODY') return undefined;
+  const cells = Array.from(row.children).filter((c) => !isHidden(c) && lineText(c) !== '');
+  if (!cells.includes(cell) || !cells.every((c) => isLabelText(lineText(c)))) return undefined;
+  const allTh = cells.every((c) => c.tagName === 'TH');
+  if (cells.length < (allTh ? 2 : 3)) return undefined;
+  let next: Element | null = null;
+  if (row.tagName === 'TR') {
+    const table = row.closest('table');
+    const rows = table ? Array.from(table.querySelectorAll('tr')) : [];
+    if (!allTh && rows.indexOf(row as HTMLTableRowElement) !== 0) return undefined;
+    next = rows[rows.indexOf(row as HTMLTableRowElement) + 1] ?? null;
+  } else {
+    if (row.parentElement?.firstElementChild !== row) return undefined;
+    next = row.nextElementSibling;
+  }
+  if (!next) return undefined;
+  const below = Array.from(next.children).filter((c) => !isHidden(c));
+  if (below.length !== Array.from(row.children).filter((c) => !isHidden(c)).length)
+    return undefined;
+  if (below.every((c) => isLabelText(lineText(c)))) return undefined;
+  const el =
+    below[
+      Array.from(row.children)
+        .filter((c) => !isHidden(c))
+        .indexOf(cell)
+    ];
+  const value = el ? lineText(el) : '';
+  return el && value ? { value, el } : undefined;
+}
+
+/** The "label: value" pairs written inline in one line of text. */
+export function inlinePairs(text: string): Array<{ label: string; value: string }> {
+  const marks = Array.from(text.matchAll(INLINE_LABEL));
+  const out: Array<{ label: string; value: string }> = [];
+  marks.forEach((m, i) => {
+    const start = (m.index ?? 0) + m[0].length;
+    const end = marks[i + 1]?.index ?? text.length;
+    const value = text
+      .slice(start, end)
+      .replace(/[\s|,，;；、]+$/, '')
+      .trim();
+    if (value) out.push({ label: labelKey(m[1] ?? ''), value });
+  });
+  return out;
+}
+
+/**
+ * Every "label: value" reading on a page, in document order: label cells beside value
+ * cells (tables, dl, key-value cards, framework divs), header rows above data rows, and
+ * "label：value" written inline in a line of text.
+ */
+export function findLabelledValues(
+  doc: Document,
+  skip?: (el: Element) => boolean,
+): LabelledValue[] {
+  const out: LabelledValue[] = [];
+  for (const el of visibleElements(doc)) {
+    if (skip?.(el)) continue;
+    const text = lineText(el);
+    if (!text) continue;
+    const textKids = Array.from(el.children).filter((c) => lineText(c) !== '');
+    const hasTextChild = textKids.some((c) => lineText(c) === text);
+    if (
+      !hasTextChild &&
+      textKids.length <= 1 &&
+      !NOT_LABEL_TAGS.has(el.tagName) &&
+      !el.closest('a, button, option, select') &&
+      isLabelText(text) &&
+      !/[:：]\s*\S/.test(text)
+    ) {
+      const found = valueBelow(el) ?? valueAfter(el);
+      if (found) out.push({ label: labelKey(text), ...found });
+      continue;
+    }
+    // Inline pairs live in the innermost lines only, so they are read once.
+    const blockChild = Array.from(el.children).some(
+      (c) => BLOCK_TAGS.has(c.tagName) && lineText(c) !== '',
+    );
+    if (blockChild || !/[:：]/.test(text)) continue;
+    for (const line of text.split('\n')) {
+      for (const pair of inlinePairs(line)) out.push({ ...pair, el, inline: true });
+    }
+  }
+  return out;
+}

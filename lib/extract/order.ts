@@ -1,0 +1,112 @@
+import type { Card } from './card-keys';
+import { findCards } from './card-keys';
+import {
+  pick,
+  readAmount,
+  readDate,
+  readId,
+  readProduct,
+  readQuantity,
+  readWord,
+  type Picked,
+} from './fields';
+import type { LabelledValue } from './labels';
+import { type SourceMap, sourceOf } from './sources';
+
+/** Contract 1's order facts, plus the cards behind `cardKeys`. */
+export interface OrderFacts {
+  orderId?: string;
+  amount?: number;
+  placedAt?: string;
+  product?: string;
+  quantity?: number;
+  status?: string;
+  cardKeys?: string[];
+  paymentMethod?: string;
+  tradeNo?: string;
+  cards?: Array<{ number?: string; secret: string }>;
+}
+
+/** Label tiers per order field, best first (issue #4 lists the common spellings). */
+export const ORDER_LABELS = {
+  orderId: [
+    /^(订单号|订单编号|订单号码|订单ID|订单编码|订单流水号|系统订单号|平台订单号|商城订单号|订单单号)$/i,
+    /^(单号|流水号|订单)$/,
+  ],
+  tradeNo: [
+    /^(支付流水号|交易流水号|支付单号|支付订单号|交易号|交易单号|支付交易号|支付宝交易号|微信支付单号|微信交易单号|微信订单号|支付宝订单号|第三方(支付)?(单号|订单号|流水号|交易号)|渠道(单号|订单号|流水号)|外部(单号|订单号|交易号)|付款单号|付款流水号|银行流水号|支付宝流水号)$/,
+  ],
+  amount: [
+    /^(实付|实付款|实付金额|实付款金额|实际支付|实际付款|实际支付金额|实际付款金额|实付总额|实收金额|已付金额|已付款|已支付|支付金额|付款金额|支付总额|付款总额|实付价格|实付价|成交金额|成交价)$/,
+    /^(订单总额|订单金额|订单总价|订单总金额|总金额|总价|合计|总计|合计金额|应付|应付金额|应付总额|交易金额|金额)$/,
+  ],
+  placedAt: [
+    /^(下单时间|创建时间|订单时间|购买时间|提交时间|下单日期|订单创建时间|交易创建时间|成交时间|购买日期|订单日期)$/,
+    /^(支付时间|付款时间|交易时间|时间)$/,
+  ],
+  product: [
+    /^(商品名称|商品|商品名|产品名称|产品|宝贝名称|宝贝|商品信息|购买商品|商品标题|商品说明|卡种|卡类|卡类型|充值项目|服务名称|商品详情|产品名)$/,
+  ],
+  quantity: [/^(购买数量|数量|件数|张数|购买张数|数目|份数|购买份数|卡密数量|发货数量)$/],
+  status: [/^(订单状态|交易状态)$/, /^(状态|支付状态|付款状态|发货状态|当前状态)$/],
+  paymentMethod: [/^(支付方式|付款方式|支付渠道|付款渠道|支付类型|支付平台|付款类型|支付通道)$/],
+} as const;
+
+/** Readers for a set of pairs, shared by order and payment pages. */
+export function orderPicks(pairs: readonly LabelledValue[], capturedAt: string) {
+  return {
+    orderId: pick(pairs, ORDER_LABELS.orderId, (v) => readId(v)),
+    tradeNo: pick(pairs, ORDER_LABELS.tradeNo, (v) => readId(v, 8)),
+    amount: pick(pairs, ORDER_LABELS.amount, readAmount),
+    placedAt: pick(pairs, ORDER_LABELS.placedAt, readDate(capturedAt)),
+    product: pick(pairs, ORDER_LABELS.product, readProduct),
+    quantity: pick(pairs, ORDER_LABELS.quantity, readQuantity),
+    status: pick(pairs, ORDER_LABELS.status, readWord(16)),
+    paymentMethod: pick(pairs, ORDER_LABELS.paymentMethod, readWord(24)),
+  };
+}
+
+/** Writes the picked values into `facts`, and where each came from into `sources`. */
+export function assign<T extends object>(
+  facts: T,
+  picks: Partial<Record<keyof T, Picked<unknown> | undefined>>,
+  sources: SourceMap,
+  prefix: string,
+): T {
+  for (const [key, picked] of Object.entries(picks) as Array<[string, Picked<unknown>]>) {
+    if (!picked) continue;
+    (facts as Record<string, unknown>)[key] = picked.value;
+    sources[`${prefix}.${key}`] = sourceOf(picked.from.el, picked.from.value);
+  }
+  return facts;
+}
+
+/**
+ * The order shown on an order page (tables, definition lists, key-value cards, inline
+ * "label：value" text): absent unless an order number, a payment number, or a paid amount
+ * together with another order field is there, so help and listing pages give none.
+ */
+export function extractOrder(
+  doc: Document,
+  pairs: readonly LabelledValue[],
+  ctx: { capturedAt: string },
+  skip: (el: Element) => boolean,
+  sources: SourceMap,
+): OrderFacts | undefined {
+  const picks = orderPicks(pairs, ctx.capturedAt);
+  const cards: Card[] = findCards(doc, pairs, skip);
+  const corroborated = [picks.product, picks.placedAt, picks.status, cards[0]].some(Boolean);
+  if (!picks.orderId && !picks.tradeNo && !(picks.amount && corroborated)) return undefined;
+  if (picks.tradeNo && picks.orderId?.value === picks.tradeNo.value) delete picks.orderId;
+  const order = assign<OrderFacts>({}, picks, sources, 'order');
+  if (cards.length) {
+    order.cardKeys = cards.map((c) => c.secret);
+    if (cards.some((c) => c.number)) {
+      order.cards = cards.map(({ number, secret }) => (number ? { number, secret } : { secret }));
+    }
+    cards.forEach((c, i) => {
+      sources[`order.cardKeys.${i}`] = sourceOf(c.el);
+    });
+  }
+  return order;
+}

@@ -1,0 +1,189 @@
+import { findCreditCodes } from './credit-code';
+import { pick } from './fields';
+import type { LabelledValue } from './labels';
+import { type SourceMap, sourceOf } from './sources';
+import { inFooter, lineText, norm, type TextLine } from './text';
+
+/** Contract 1's site identity. */
+export interface SiteFacts {
+  name?: string;
+  icp?: string;
+  company?: string;
+  creditCode?: string;
+  contacts: string[];
+}
+
+// ICP numbers use a province's short name; some use the older one (蜀, 滇, 黔, 陇).
+const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼蜀滇黔陇';
+const ICP = new RegExp(
+  `([${PROVINCES}])\\s*ICP\\s*备\\s*(\\d{5,12})\\s*号?(?:\\s*-\\s*(\\d{1,3}))?`,
+  'i',
+);
+const ICP_LICENCE = new RegExp(`([${PROVINCES}])\\s*ICP\\s*证\\s*(\\d{5,12})\\s*号?`, 'i');
+const COMPANY =
+  /(?:[\p{Script=Han}A-Za-z0-9]|[(（][\p{Script=Han}]{2,4}[)）]){2,40}?(?:股份有限公司|有限责任公司|有限公司|网络科技中心|科技中心|工作室|经营部|贸易商行|商行|个体工商户)(?:[(（][\p{Script=Han}]{2,8}[)）])?/u;
+const COMPANY_LABEL = [
+  /^(运营主体|主办单位|经营主体|公司名称|企业名称|运营单位|运营方|主体名称|所属公司|运营公司|经营者|开办者|网站主办者|主办方|名称|经营者名称|版权所有|运营商)$/,
+];
+const CREDIT_LABEL = /^(统一社会信用代码|社会信用代码|信用代码|统一代码)$/;
+const COMPANY_LINE =
+  /版权所有|copyright|©|运营|主办|ICP|信用代码|营业执照|公司名称|企业名称|经营者/i;
+const GENERIC_WORDS =
+  /咨询|客服|详情|订单|查询|登录|注册|中心|列表|记录|帮助|公告|新闻|资讯|设置|支付|账单|确认|结果|会话|消息/;
+const NAME_SUFFIX = /\s+(官方网站|官网|首页|个人账单|欢迎您?|欢迎光临)$/;
+const GENERIC_TITLE =
+  /^(首页|主页|登录|注册|订单详情|订单查询|交易详情|账单详情|在线客服|客服|帮助中心|新闻|公告|商品详情|订单|商品列表|全部商品)$/;
+
+function companyIn(text: string): string | undefined {
+  const m = COMPANY.exec(text.replace(/\s+/g, ''));
+  return m?.[0].replace(
+    /^(运营主体|主办单位|版权所有|公司名称|企业名称|Copyright|©|\d{4}(-\d{4})?)+/i,
+    '',
+  );
+}
+
+/** The site's name: og:site_name, else the title part confirmed by logo or copyright. */
+function siteName(
+  doc: Document,
+  lines: readonly TextLine[],
+): { name: string; el?: Element } | undefined {
+  const meta = doc
+    .querySelector('meta[property="og:site_name"], meta[name="application-name"]')
+    ?.getAttribute('content')
+    ?.trim();
+  if (meta) return { name: meta };
+  const parts = doc.title
+    .split(/\s*[-_|–—·:：]\s*|\s{2,}/)
+    .map((p) => p.replace(NAME_SUFFIX, '').trim())
+    .filter((p) => p && !GENERIC_TITLE.test(p));
+  const logo = doc.querySelector('[class*="logo" i], [id*="logo" i]');
+  const logoText = logo
+    ? [logo.getAttribute('title'), logo.querySelector('img')?.getAttribute('alt'), lineText(logo)]
+        .filter(Boolean)
+        .join(' ')
+    : '';
+  const foot = lines.filter((l) => /©|版权所有|copyright/i.test(l.text)).map((l) => l.text);
+  const confirmed = parts.find((p) => logoText.includes(p) || foot.some((f) => f.includes(p)));
+  if (confirmed) return { name: confirmed, ...(logo ? { el: logo } : {}) };
+  if (parts.length && doc.title.match(/[-_|–—·]/)) {
+    const last = parts[parts.length - 1];
+    if (last) return { name: last };
+  }
+  for (const f of foot) {
+    const m =
+      /(?:©|copyright)\s*(?:\d{4}\s*(?:-\s*\d{4})?)?\s*([\p{Script=Han}A-Za-z0-9]{2,16}?)(?=\s|版权|$)/iu.exec(
+        norm(f),
+      );
+    if (m?.[1] && !COMPANY.test(m[1])) return { name: m[1] };
+  }
+  const only = parts.length === 1 ? parts[0] : undefined;
+  return only && !GENERIC_WORDS.test(only) ? { name: only } : undefined;
+}
+
+function addContact(out: string[], kind: string, value: string): void {
+  const entry = `${kind}: ${value}`;
+  if (!out.some((c) => c.endsWith(` ${value}`))) out.push(entry);
+}
+
+const BUYER = /买家|收货|联系方式|下单|收款方|付款方|您的|预留|充值账号|手机号码?[:：]/;
+
+/** QQ, WeChat, phone and e-mail contacts the site gives for itself (not the buyer's). */
+export function findContacts(lines: readonly TextLine[]): string[] {
+  const out: string[] = [];
+  for (const { text } of lines) {
+    const t = norm(text);
+    if (BUYER.test(t) || t.includes('*')) continue;
+    // "QQ 12345678" alone is as likely the buyer's account: a colon or a service word.
+    const service = /客服|联系|咨询|售后|官方|商务|投诉|在线/.test(t);
+    for (const m of t.matchAll(/(QQ群|QQ|企鹅)(?:号|客服|号码)?\s*([:：])?\s*(\d{5,11})(?!\d)/gi)) {
+      if (m[3] && (m[2] || service))
+        addContact(out, m[1]?.toUpperCase() === 'QQ群' ? 'QQ群' : 'QQ', m[3]);
+    }
+    for (const m of t.matchAll(
+      /(?:微信|微信号|VX|WX|V信|weixin|wechat)(?:客服|号)?\s*[:：]\s*([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})/gi,
+    )) {
+      if (m[1]) addContact(out, '微信', m[1]);
+    }
+    for (const m of t.matchAll(
+      /(电话|热线|tel|座机|客服|投诉)[^\d\n]{0,8}((?:400|800)[- ]?\d{3,4}[- ]?\d{3,4}|0\d{2,3}-?\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d))/gi,
+    )) {
+      if (m[2]) addContact(out, '电话', m[2].replace(/\s/g, '-'));
+    }
+    if (/邮箱|e-?mail|mail|联系|客服|投诉|商务/i.test(t)) {
+      for (const m of t.matchAll(
+        /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+      )) {
+        addContact(out, '邮箱', m[0]);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Who runs the site, from footers and licence pages: name, ICP number, company,
+ * 统一社会信用代码 (only codes with a valid check character) and contacts.
+ */
+export function extractSite(
+  doc: Document,
+  pairs: readonly LabelledValue[],
+  lines: readonly TextLine[],
+  sources: SourceMap,
+): SiteFacts {
+  const site: SiteFacts = { contacts: [] };
+  const name = siteName(doc, lines);
+  if (name) {
+    site.name = name.name;
+    if (name.el) sources['site.name'] = sourceOf(name.el, name.name);
+  }
+  for (const line of lines) {
+    const t = norm(line.text);
+    const icp = ICP.exec(t);
+    if (icp) {
+      site.icp = `${icp[1]}ICP备${icp[2]}号${icp[3] ? `-${icp[3]}` : ''}`;
+      sources['site.icp'] = sourceOf(line.el, line.text);
+      break;
+    }
+  }
+  if (!site.icp) {
+    const line = lines.find((l) => ICP_LICENCE.test(norm(l.text)));
+    const m = line && ICP_LICENCE.exec(norm(line.text));
+    if (line && m) {
+      site.icp = `${m[1]}ICP证${m[2]}号`;
+      sources['site.icp'] = sourceOf(line.el, line.text);
+    }
+  }
+  const labelled = pick(pairs, [CREDIT_LABEL], (v) => findCreditCodes(v)[0]);
+  if (labelled) {
+    site.creditCode = labelled.value;
+    sources['site.creditCode'] = sourceOf(labelled.from.el, labelled.from.value);
+  } else {
+    for (const line of lines) {
+      const code = findCreditCodes(line.text)[0];
+      if (code) {
+        site.creditCode = code;
+        sources['site.creditCode'] = sourceOf(line.el, line.text);
+        break;
+      }
+    }
+  }
+  const company = pick(pairs, COMPANY_LABEL, companyIn);
+  if (company) {
+    site.company = company.value;
+    sources['site.company'] = sourceOf(company.from.el, company.from.value);
+  } else {
+    const line = lines.find(
+      (l) =>
+        (COMPANY_LINE.test(l.text) || inFooter(l.el)) &&
+        companyIn(l.text) &&
+        !/收款|付款|对方/.test(l.text),
+    );
+    const value = line && companyIn(line.text);
+    if (line && value) {
+      site.company = value;
+      sources['site.company'] = sourceOf(line.el, line.text);
+    }
+  }
+  site.contacts = findContacts(lines);
+  return site;
+}

@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { PageFacts } from '@/lib/extract';
+import {
+  extractCase,
+  loadCorpus,
+  type Score,
+  scoreCorpus,
+  scorePage,
+} from '../../../scripts/bench-extract';
+
+const corpus = loadCorpus();
+
+describe('extraction corpus (tests/fixtures/extract)', () => {
+  it('has at least 30 pages', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(corpus.map((c) => [c.name, c] as const))('%s matches its expected facts', (_name, c) => {
+    const facts = extractCase(c);
+    expect(PageFacts.parse(facts)).toEqual(facts);
+    const score: Score = { fields: new Map(), notes: new Map() };
+    scorePage(c.name, c.expected, facts, score);
+    expect(score.notes.get(c.name) ?? []).toEqual([]);
+  });
+
+  it('finds at least 95% of expected facts and reports almost no wrong ones', () => {
+    const { fields } = scoreCorpus(corpus);
+    let expected = 0;
+    let found = 0;
+    let wrong = 0;
+    for (const f of fields.values()) {
+      expected += f.expected;
+      found += f.found;
+      wrong += f.wrong;
+    }
+    expect(found / expected).toBeGreaterThanOrEqual(0.95);
+    expect(wrong / expected).toBeLessThan(0.02);
+  });
+
+  it.each(
+    corpus.filter((c) => !c.expected.order && !c.expected.chat).map((c) => [c.name, c] as const),
+  )('%s, neither an order nor a chat, yields neither', (_name, c) => {
+    const facts = extractCase(c);
+    expect(facts.order).toBeUndefined();
+    expect(facts.chat).toBeUndefined();
+  });
+
+  it('records where each order fact came from', () => {
+    const c = corpus.find((x) => x.name === 'shop-order');
+    const facts = c && extractCase(c);
+    expect(facts?.sources?.['order.orderId']).toEqual({
+      selector: 'td#order-id',
+      text: 'KM20261102140305881',
+    });
+    expect(facts?.sources?.['order.amount']?.text).toBe('¥98.50');
+  });
+});
+
+describe('the scorer', () => {
+  it('counts a missing fact as a miss and an extra one as wrong', () => {
+    const score: Score = { fields: new Map(), notes: new Map() };
+    scorePage(
+      'x',
+      { kind: 'order', order: { orderId: 'A1234567' }, promises: [], site: { contacts: [] } },
+      { kind: 'other', order: { amount: 5 }, promises: [], site: { contacts: ['QQ: 1'] } },
+      score,
+    );
+    expect(score.fields.get('order.orderId')).toEqual({ expected: 1, found: 0, wrong: 0 });
+    expect(score.fields.get('order.amount')).toEqual({ expected: 0, found: 0, wrong: 1 });
+    expect(score.fields.get('kind')).toEqual({ expected: 1, found: 0, wrong: 1 });
+    expect(score.fields.get('site.contacts')).toEqual({ expected: 0, found: 0, wrong: 1 });
+  });
+});
