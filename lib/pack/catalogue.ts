@@ -27,7 +27,7 @@ export function renderCatalogue(manifest: Omit<PackManifest, 'files'>): string {
   const e = escapeHtml;
   const rows = manifest.items
     .map((item) => {
-      const files = item.artifacts
+      const files = [...item.artifacts, ...(item.derived ?? [])]
         .map(
           (a) =>
             `<li><a href="${e(a.path)}">${e(a.path.split('/').pop() ?? a.path)}</a> <code>${e(a.sha256)}</code></li>`,
@@ -67,7 +67,7 @@ ul { margin: 0; padding-left: 1.1em; }
 <p>案件 Case: ${e(manifest.case.title)}<br>
 生成时间 Created: ${e(manifest.createdAt)} (UTC)<br>
 工具 Tool: ${e(manifest.tool.name)} ${e(manifest.tool.version)}<br>
-共 ${manifest.items.length} 项证据 items. 每个文件的 SHA-256 见下表及 manifest.json；核验方法见 README.txt。</p>
+共 ${manifest.items.length} 项证据 items. 每个文件的 SHA-256 见下表及 manifest.json；核验方法见 README.txt，或在解压后的文件夹中用浏览器打开 <a href="verify.html">verify.html</a> 离线核验 (offline verifier)。</p>
 <table>
 <thead><tr><th>序号<br>No.</th><th>证据名称<br>Name</th><th>类型<br>Kind</th><th>来源网址<br>Source URL</th><th>采集时间 (UTC+8)<br>Captured</th><th>文件及 SHA-256<br>Files</th></tr></thead>
 <tbody>

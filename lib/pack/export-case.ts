@@ -1,13 +1,15 @@
 import type { EvidenceDB } from '../db/database';
-import { appendCustody, listCustody, listEvidence, readBlob } from '../db/repo';
-import { buildPack } from './build-pack';
+import { appendCustody, listCustody, listEvidence } from '../db/repo';
+import { buildPackBlob } from './build-pack';
 
 export const TOOL_NAME = 'kameng-evidence-kit';
 
 export interface ExportOptions {
   toolVersion: string;
   now: Date;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, zipBytes: number) => void;
+  /** Cancels the export; the custody log then records it as cancelled. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -19,6 +21,18 @@ export async function exportCase(
   caseId: string,
   options: ExportOptions,
 ): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await (await exportCaseBlob(db, caseId, options)).arrayBuffer());
+}
+
+/**
+ * exportCase as a Blob, for large cases: the pack is never held in memory as one more
+ * byte array (the side panel hands the Blob straight to the download).
+ */
+export async function exportCaseBlob(
+  db: EvidenceDB,
+  caseId: string,
+  options: ExportOptions,
+): Promise<Blob> {
   const createdAt = options.now.toISOString();
   // One transaction, so the items, the log and the export entry describe the same moment
   // even when a capture lands meanwhile.
@@ -44,24 +58,34 @@ export async function exportCase(
     },
   );
   try {
-    return await buildPack({
+    return await buildPackBlob({
       case: snapshot.theCase,
       items: snapshot.items,
       custody: snapshot.custody,
       complaints: snapshot.complaints,
-      readBlob: (sha) => readBlob(db, sha),
+      // buildPack hashes every artifact against its capture hash, so read without hashing
+      // here as well (repo's readBlob would hash each byte twice).
+      readBlob: async (sha) => {
+        const record = await db.blobs.get(sha);
+        if (!record) throw new Error(`blob ${sha} is missing from storage`);
+        return new Uint8Array(await record.data.arrayBuffer());
+      },
       tool: { name: TOOL_NAME, version: options.toolVersion },
       createdAt,
       onProgress: options.onProgress,
+      signal: options.signal,
     });
   } catch (error) {
+    const cancelled = options.signal?.aborted === true;
     // The log already says an export began; it must also say that it produced nothing.
     await db.transaction('rw', db.custody, () =>
       appendCustody(db, {
         caseId,
         at: new Date().toISOString(),
         action: 'export',
-        details: { failed: true, error: error instanceof Error ? error.message : String(error) },
+        details: cancelled
+          ? { failed: true, cancelled: true }
+          : { failed: true, error: error instanceof Error ? error.message : String(error) },
       }),
     );
     throw error;

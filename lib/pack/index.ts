@@ -1,6 +1,12 @@
-export { buildPack, CHECKSUMS, type PackSource } from './build-pack';
+export { buildPack, buildPackBlob, CHECKSUMS, type PackSource, VERIFIER } from './build-pack';
 export { escapeHtml, renderCatalogue } from './catalogue';
-export { type ExportOptions, exportCase, packFileName, TOOL_NAME } from './export-case';
+export {
+  type ExportOptions,
+  exportCase,
+  exportCaseBlob,
+  packFileName,
+  TOOL_NAME,
+} from './export-case';
 export {
   itemDir,
   MANIFEST,
@@ -16,6 +22,16 @@ export {
   isSafeEntryName,
   type PackProblem,
   readZip,
+  type VerifyOptions,
   verifyPack,
   verifyPackFiles,
+  verifyPackReport,
 } from './verify-pack';
+export { renderVerifierPage } from './verifier-html';
+export {
+  ImportError,
+  type ImportOptions,
+  type ImportResult,
+  importPack,
+} from './import-pack';
+export { ZipError, type ZipLimits } from './zip';

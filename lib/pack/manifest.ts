@@ -20,6 +20,10 @@ export type PackFile = z.infer<typeof PackFile>;
 
 export const PackArtifact = PackFile.extend({ method: z.string(), role: z.string() });
 
+/** A file the pack derived from an item for reading (transcript.txt …); not an original. */
+export const PackDerived = PackFile.extend({ from: z.string() });
+export type PackDerived = z.infer<typeof PackDerived>;
+
 /** ★ Contract 2: one evidence item as the pack describes it. */
 export const PackItem = z.object({
   number: z.number().int().positive(),
@@ -34,6 +38,7 @@ export const PackItem = z.object({
   timeZone: z.string(),
   facts: PageFacts,
   artifacts: z.array(PackArtifact),
+  derived: z.array(PackDerived).optional(),
 });
 export type PackItem = z.infer<typeof PackItem>;
 

@@ -1,7 +1,6 @@
-import JSZip from 'jszip';
-import { verifyCustodyChain } from '../integrity/custody';
-import { sha256Hex } from '../integrity/sha256';
-import { MANIFEST, MANIFEST_DIGEST, PackManifest } from './manifest';
+import { PackManifest } from './manifest';
+import { type CoreReport, coreCheckPack, coreIsSafeEntryName } from './verifier-core.js';
+import { DEFAULT_ZIP_LIMITS, listZip, readZipEntry, type ZipEntry, type ZipLimits } from './zip';
 
 /** One thing wrong with a pack: which file (or `custody#N`), and what. */
 export interface PackProblem {
@@ -10,131 +9,107 @@ export interface PackProblem {
 }
 
 /** A path that stays inside the pack's folder when unzipped. */
-export function isSafeEntryName(name: string): boolean {
-  if (name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name)) return false;
-  return !name.split('/').some((part) => part === '..');
+export const isSafeEntryName: (name: string) => boolean = coreIsSafeEntryName;
+
+/** The file entries of a zip by the name written in it, refusing two with one name. */
+function fileEntries(bytes: Uint8Array, limits: ZipLimits): Map<string, ZipEntry> {
+  const entries = new Map<string, ZipEntry>();
+  for (const entry of listZip(bytes, limits)) {
+    if (entry.dir) continue;
+    if (entries.has(entry.name)) throw new Error(`two entries are named ${entry.name}`);
+    entries.set(entry.name, entry);
+  }
+  return entries;
 }
 
 /**
  * Reads a zip into path → bytes, skipping folder entries. Entries keep the name written
- * in the zip: JSZip quietly rewrites `../x` to `x`, which would hide a path that escapes
- * the folder. Two entries with one name cannot both be kept, so that throws.
+ * in the zip (JSZip would quietly rewrite `../x` to `x`, hiding a path that escapes the
+ * folder). Two entries with one name cannot both be kept, so that throws.
  */
 export async function readZip(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const zip = await JSZip.loadAsync(bytes);
   const files = new Map<string, Uint8Array>();
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    const name = (entry as { unsafeOriginalName?: string }).unsafeOriginalName ?? entry.name;
-    if (files.has(name)) throw new Error(`two entries are named ${name}`);
-    files.set(name, await entry.async('uint8array'));
+  for (const [name, entry] of fileEntries(bytes, DEFAULT_ZIP_LIMITS)) {
+    files.set(name, await readZipEntry(bytes, entry));
   }
   return files;
 }
 
+const toProblems = (report: CoreReport<PackManifest>): PackProblem[] =>
+  report.problems.map(({ path, problem }) => ({ path, problem }));
+
 /**
  * ★ Contract 3 (verify): checks a pack's files against its manifest, the manifest
  * against manifest.sha256, and the custody chain. Returns every problem found; an
- * empty list means the pack is intact.
+ * empty list means the pack is intact. The checks themselves live in verifier-core.js,
+ * shared with the pack's own verify.html.
  */
 export async function verifyPackFiles(
   files: ReadonlyMap<string, Uint8Array>,
 ): Promise<PackProblem[]> {
-  const problems: PackProblem[] = [];
-  for (const name of files.keys()) {
-    if (!isSafeEntryName(name))
-      problems.push({ path: name, problem: 'unsafe path (escapes the pack folder)' });
-  }
+  const report = await coreCheckPack<PackManifest>({
+    names: [...files.keys()],
+    read: async (name) => files.get(name) ?? new Uint8Array(),
+    size: (name) => files.get(name)?.byteLength,
+    parseManifest: (json) => PackManifest.parse(json),
+  });
+  return toProblems(report);
+}
 
-  const manifestBytes = files.get(MANIFEST);
-  if (!manifestBytes) return [...problems, { path: MANIFEST, problem: 'missing' }];
-  const digestBytes = files.get(MANIFEST_DIGEST);
-  if (!digestBytes) {
-    problems.push({ path: MANIFEST_DIGEST, problem: 'missing' });
-  } else {
-    const recorded = new TextDecoder().decode(digestBytes).trim().split(/\s+/)[0]?.toLowerCase();
-    if (recorded !== (await sha256Hex(manifestBytes))) {
-      problems.push({
-        path: MANIFEST,
-        problem: 'altered: its SHA-256 does not match manifest.sha256',
-      });
-    }
-  }
+export interface VerifyOptions {
+  limits?: ZipLimits;
+  onProgress?: (done: number, total: number) => void;
+}
 
-  let manifest: PackManifest;
+/**
+ * Verifies a pack given as zip bytes and returns the whole report (problems in English
+ * and Chinese, each file's status, the parsed manifest). Entries are inflated one at a
+ * time, so the pack is not held twice.
+ */
+export async function verifyPackReport(
+  zipBytes: Uint8Array,
+  options: VerifyOptions = {},
+): Promise<CoreReport<PackManifest>> {
+  const unreadable = (error: unknown): CoreReport<PackManifest> => ({
+    problems: [
+      {
+        path: '(zip)',
+        problem: `not a readable zip: ${firstLine(error)}`,
+        zh: `无法读取的压缩包：${firstLine(error)}`,
+      },
+    ],
+    files: [],
+    manifest: undefined,
+    manifestDigestOk: false,
+  });
+  let entries: Map<string, ZipEntry>;
   try {
-    manifest = PackManifest.parse(JSON.parse(new TextDecoder().decode(manifestBytes)));
+    entries = fileEntries(zipBytes, options.limits ?? DEFAULT_ZIP_LIMITS);
   } catch (error) {
-    return [...problems, { path: MANIFEST, problem: `malformed: ${firstLine(error)}` }];
+    return unreadable(error);
   }
-
-  const listed = new Set<string>();
-  for (const file of manifest.files) {
-    listed.add(file.path);
-    const bytes = files.get(file.path);
-    if (!bytes) {
-      problems.push({ path: file.path, problem: 'missing' });
-      continue;
-    }
-    if (bytes.byteLength !== file.bytes) {
-      problems.push({
-        path: file.path,
-        problem: `altered: ${bytes.byteLength} bytes, manifest says ${file.bytes}`,
-      });
-    } else if ((await sha256Hex(bytes)) !== file.sha256) {
-      problems.push({ path: file.path, problem: 'altered: SHA-256 does not match the manifest' });
-    }
+  try {
+    return await coreCheckPack<PackManifest>({
+      names: [...entries.keys()],
+      read: (name) => {
+        const entry = entries.get(name);
+        return entry ? readZipEntry(zipBytes, entry) : Promise.resolve(new Uint8Array());
+      },
+      size: (name) => entries.get(name)?.size,
+      parseManifest: (json) => PackManifest.parse(json),
+      onFile: options.onProgress,
+    });
+  } catch (error) {
+    return unreadable(error);
   }
-  for (const name of files.keys()) {
-    if (name !== MANIFEST && name !== MANIFEST_DIGEST && !listed.has(name)) {
-      problems.push({ path: name, problem: 'extra file not listed in the manifest' });
-    }
-  }
-  const byPath = new Map(manifest.files.map((f) => [f.path, f]));
-  for (const item of manifest.items) {
-    for (const artifact of item.artifacts) {
-      const file = byPath.get(artifact.path);
-      if (!file || file.sha256 !== artifact.sha256) {
-        problems.push({
-          path: artifact.path,
-          problem: `item ${item.number} lists it with another hash or not at all`,
-        });
-      }
-    }
-  }
-  // The custody log recorded each artifact's hash when it was captured: a file swapped
-  // later, with the manifest and its digest rewritten to match, still differs from it.
-  const itemsById = new Map(manifest.items.map((item) => [item.id, item]));
-  for (const entry of manifest.custody) {
-    if (entry.action !== 'capture' && entry.action !== 'import') continue;
-    const item = entry.evidenceId ? itemsById.get(entry.evidenceId) : undefined;
-    const recorded = entry.details.artifacts;
-    if (!item || !Array.isArray(recorded)) continue;
-    for (const r of recorded as { fileName?: string; sha256?: string }[]) {
-      const artifact = item.artifacts.find((a) => a.path.endsWith(`/${r.fileName}`));
-      if (!artifact || artifact.sha256 !== r.sha256) {
-        problems.push({
-          path: artifact?.path ?? `item ${item.number}/${r.fileName}`,
-          problem: `differs from the hash recorded at capture (custody#${entry.seq})`,
-        });
-      }
-    }
-  }
-  for (const p of await verifyCustodyChain(manifest.custody)) {
-    problems.push({ path: `custody#${p.seq}`, problem: p.problem });
-  }
-  return problems;
 }
 
 /** Verifies a pack given as zip bytes. */
-export async function verifyPack(zipBytes: Uint8Array): Promise<PackProblem[]> {
-  let files: Map<string, Uint8Array>;
-  try {
-    files = await readZip(zipBytes);
-  } catch (error) {
-    return [{ path: '(zip)', problem: `not a readable zip: ${firstLine(error)}` }];
-  }
-  return verifyPackFiles(files);
+export async function verifyPack(
+  zipBytes: Uint8Array,
+  options: VerifyOptions = {},
+): Promise<PackProblem[]> {
+  return toProblems(await verifyPackReport(zipBytes, options));
 }
 
 function firstLine(error: unknown): string {
