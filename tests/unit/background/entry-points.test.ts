@@ -26,6 +26,8 @@ describe('captureFeedback (shortcut and context-menu captures)', () => {
   });
 
   it('falls back to the detail when there is no message for the code', () => {
-    expect(captureFeedback({ ok: false, code: 'unknown', detail: 'boom' }, () => '').title).toBe('boom');
+    expect(captureFeedback({ ok: false, code: 'unknown', detail: 'boom' }, () => '').title).toBe(
+      'boom',
+    );
   });
 });
