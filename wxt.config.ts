@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 
 // See README "Permissions" for why each permission is needed.
 export default defineConfig({
+  // KAMENG_OUT_DIR lets parallel work build into separate folders (see scripts/lib/build.ts).
+  outDir: process.env.KAMENG_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifest: {
     name: '__MSG_extName__',

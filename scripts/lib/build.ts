@@ -3,7 +3,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The built extension; KAMENG_OUT_DIR (as for wxt.config.ts) moves it. */
+export const EXTENSION_DIR = join(ROOT, process.env.KAMENG_OUT_DIR ?? '.output', 'chrome-mv3');
 const SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package.json'];
 
 function newestMtime(path: string): number {
