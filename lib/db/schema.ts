@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DisputeType, PlatformIdentity, Purpose, UserProfile } from '../complaint/input';
 import { PageFacts, PageKind } from '../extract/facts';
 import { SHA256_HEX } from '../integrity/sha256';
 
@@ -11,6 +12,14 @@ export const CaseRecord = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   status: z.enum(['open', 'archived']),
+  // What the complaint drafts need to know about the dispute; all optional, filled in
+  // the workspace (prefilled from captured facts where possible).
+  disputeType: DisputeType.optional(),
+  /** 12315 does not take purchases made for resale. */
+  purpose: Purpose.optional(),
+  /** Yuan. */
+  amountInDispute: z.number().nonnegative().optional(),
+  platform: PlatformIdentity.optional(),
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
@@ -90,3 +99,8 @@ export type ComplaintRecord = z.infer<typeof ComplaintRecord>;
 /** Small key/value settings such as the active case. */
 export const SettingRecord = z.object({ key: z.string(), value: z.unknown() });
 export type SettingRecord = z.infer<typeof SettingRecord>;
+
+/** The user's own details for complaint drafts: kept on this machine, leaves it only inside packs the user exports. */
+export { UserProfile };
+/** Settings key under which the UserProfile is stored. */
+export const PROFILE_SETTING = 'profile';
