@@ -1,40 +1,17 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import type { EvidenceDB } from '../db/database';
 import type { PageKind } from '../extract/facts';
-import type { MessageKey } from '../i18n';
-import type { Replies } from '../messaging/protocol';
-import { captureWithBrowser } from './handlers';
+import { startPicker } from './picker';
+import { captureAndReport } from './report';
+
+export { captureFeedback } from './report';
 
 type Browser = typeof extensionBrowser;
 
 export const CAPTURE_COMMAND = 'capture-page';
 export const CAPTURE_MENU = 'capture-page';
 export const CAPTURE_CHAT_MENU = 'capture-chat';
-
-/** The badge and tooltip that tell the result of a capture started without the popup. */
-export function captureFeedback(
-  reply: Replies['capture-tab'],
-  message: (key: MessageKey) => string,
-): { text: string; color: string; title: string } {
-  if (reply.ok) return { text: '✓', color: '#2e7d32', title: message('badgeSaved') };
-  const key = `error_${reply.code.replaceAll('-', '_')}` as MessageKey;
-  return { text: '!', color: '#c62828', title: message(key) || reply.detail };
-}
-
-/** Captures a tab and shows the outcome on the toolbar button of that tab. */
-export async function captureAndReport(
-  browser: Browser,
-  db: EvidenceDB,
-  tabId: number,
-  kind?: PageKind,
-): Promise<void> {
-  await browser.action.setBadgeText({ tabId, text: '…' });
-  const reply = await captureWithBrowser(browser, db, tabId, kind);
-  const feedback = captureFeedback(reply, (key) => browser.i18n.getMessage(key));
-  await browser.action.setBadgeBackgroundColor({ tabId, color: feedback.color });
-  await browser.action.setBadgeText({ tabId, text: feedback.text });
-  await browser.action.setTitle({ tabId, title: feedback.title });
-}
+export const PICK_ELEMENT_MENU = 'pick-element';
 
 /**
  * The keyboard shortcut and the page's context menu: both capture the tab they were
@@ -49,6 +26,11 @@ export function registerEntryPoints(browser: Browser, db: EvidenceDB): void {
       contexts: ['page', 'frame', 'selection', 'link', 'image'],
     });
     browser.contextMenus.create({
+      id: PICK_ELEMENT_MENU,
+      title: browser.i18n.getMessage('menuPickElement'),
+      contexts: ['page', 'frame', 'selection', 'link', 'image'],
+    });
+    browser.contextMenus.create({
       id: CAPTURE_CHAT_MENU,
       title: browser.i18n.getMessage('menuCaptureChat'),
       contexts: ['page', 'frame', 'selection', 'link', 'image'],
@@ -58,6 +40,7 @@ export function registerEntryPoints(browser: Browser, db: EvidenceDB): void {
     if (tab?.id === undefined) return;
     if (info.menuItemId === CAPTURE_MENU) void captureAndReport(browser, db, tab.id);
     if (info.menuItemId === CAPTURE_CHAT_MENU) void captureAndReport(browser, db, tab.id, 'chat');
+    if (info.menuItemId === PICK_ELEMENT_MENU) void startPicker(browser, tab.id);
   });
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== CAPTURE_COMMAND) return;

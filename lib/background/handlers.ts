@@ -1,34 +1,35 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
-import { captureTab, createBrowserCaptureEnv, toCaptureError } from '../capture';
 import type { EvidenceDB } from '../db/database';
-import type { PageKind } from '../extract/facts';
-import type { Handlers, Replies } from '../messaging/protocol';
+import type { Handlers } from '../messaging/protocol';
+import { captureWithBrowser } from './capture-with-browser';
+import { startPicker } from './picker';
+import { captureAndReport } from './report';
+
+export { captureWithBrowser } from './capture-with-browser';
 
 type Browser = typeof extensionBrowser;
-
-/** Captures a tab with the real browser APIs; every entry point (popup, shortcut, menu) ends here. */
-export async function captureWithBrowser(
-  browser: Browser,
-  db: EvidenceDB,
-  tabId: number,
-  kind?: PageKind,
-): Promise<Replies['capture-tab']> {
-  try {
-    const result = await captureTab(await createBrowserCaptureEnv(browser), db, {
-      tabId,
-      kind,
-      newCaseTitle: browser.i18n.getMessage('defaultCaseTitle') || '我的第一个案件',
-    });
-    return { ok: true, evidenceId: result.evidenceId, caseId: result.caseId, kind: result.kind };
-  } catch (error) {
-    const e = toCaptureError(error);
-    return { ok: false, code: e.code, detail: e.detail };
-  }
-}
 
 /** The worker's answers to the message protocol. No state is kept between calls. */
 export function createHandlers(browser: Browser, db: EvidenceDB): Handlers {
   return {
     'capture-tab': (request) => captureWithBrowser(browser, db, request.tabId, request.kind),
+    async 'start-picker'(request) {
+      try {
+        await startPicker(browser, request.tabId);
+        return { ok: true };
+      } catch (error) {
+        const restricted = String(error).includes('restricted');
+        return {
+          ok: false,
+          code: restricted ? 'restricted' : 'page-unreachable',
+          detail: String(error),
+        };
+      }
+    },
+    // The pick comes from the page itself, so the result is shown on the toolbar badge.
+    async 'element-picked'(_request, sender) {
+      if (sender.tabId === undefined) return { ok: false, code: 'no-tab', detail: 'no sender tab' };
+      return captureAndReport(browser, db, sender.tabId, undefined, { element: true });
+    },
   };
 }

@@ -15,7 +15,9 @@ import type { CaptureEnv } from './capture-tab';
 import { stitchCrops, stitchSlices } from './full-page';
 import type { FullPageEnv } from './full-page-capture';
 import { measurePage, preparePageSlice, restorePage } from './page-functions';
+import type { ElementEnv } from './element-capture';
 import { PageSnapshot } from './page-snapshot';
+import { readPicked, unmarkPicked } from './picker-functions';
 import { RenderResult } from './render';
 
 /** Path of the capture content script in the built extension (entrypoints/capture.content). */
@@ -87,6 +89,7 @@ export async function createBrowserCaptureEnv(browser: Browser): Promise<Capture
     sleep,
     fullPage: createFullPageEnv(browser),
     chat: createChatEnv(browser),
+    element: createElementEnv(browser),
     progress: (tabId, text) => {
       // Only an open popup listens; nobody listening is not an error.
       browser.runtime.sendMessage({ type: 'capture-progress', tabId, text }).catch(() => undefined);
@@ -234,4 +237,33 @@ async function saveAsMhtmlWithRetry(browser: Browser, tabId: number, attempts = 
     }
   }
   throw lastError;
+}
+
+/** Element capture: the picked element's box and content, the window scrolled over it. */
+function createElementEnv(browser: Browser): ElementEnv {
+  return {
+    async readPicked(tabId) {
+      const [top] = await browser.scripting.executeScript({ target: { tabId }, func: readPicked });
+      return top?.result ?? undefined;
+    },
+    async scrollTo(tabId, y) {
+      // Fixed and sticky bars hidden (-1: no slice owns a sticky element) so they cannot cover it.
+      const [top] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: preparePageSlice,
+        args: [y, -1, -1, false, false],
+      });
+      if (!top?.result) throw new Error('could not scroll the page');
+      return top.result;
+    },
+    async release(tabId, scrollX, scrollY) {
+      await browser.scripting.executeScript({
+        target: { tabId },
+        func: restorePage,
+        args: [scrollX, scrollY],
+      });
+      await browser.scripting.executeScript({ target: { tabId }, func: unmarkPicked });
+    },
+    stitch: stitchCrops,
+  };
 }

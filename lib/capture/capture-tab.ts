@@ -5,6 +5,7 @@ import type { PageKind } from '../extract/facts';
 import { sha256Hex } from '../integrity/sha256';
 import { CaptureError, toCaptureError } from './errors';
 import { captureChatPane, type ChatEnv } from './chat-capture';
+import { captureElement, type ElementEnv } from './element-capture';
 import { captureFullPage, type FullPageEnv, rateLimitedShooter } from './full-page-capture';
 import type { PageSnapshot } from './page-snapshot';
 import { restrictedReason } from './restricted';
@@ -39,6 +40,8 @@ export interface CaptureEnv {
   fullPage?: FullPageEnv;
   /** Chat-pane capture, used when the kind is `chat`. */
   chat?: ChatEnv;
+  /** Capture of the element the user picked, used when the request asks for it. */
+  element?: ElementEnv;
   /** html2canvas re-render of the DOM; optional, and its failure is recorded, not fatal. */
   renderPage?(
     tabId: number,
@@ -59,6 +62,8 @@ export interface CaptureRequest {
   newCaseTitle: string;
   /** How long a chat capture may spend loading older messages (default 90 s). */
   chatHistoryBudgetMs?: number;
+  /** Capture the element the user picked in the page (marked by the picker). */
+  element?: boolean;
 }
 
 export interface CaptureResult {
@@ -166,6 +171,15 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
     throw new CaptureError('mhtml-failed', String(e));
   });
 
+  // The element the user picked: without it this capture has no point, so it is not optional.
+  let element: Awaited<ReturnType<typeof captureElement>> | undefined;
+  if (request.element) {
+    if (!env.element) throw new CaptureError('element-failed', 'element capture is not available');
+    element = await captureElement(env.element, tab.id, shoot).catch((e) => {
+      throw e instanceof CaptureError ? e : new CaptureError('element-failed', String(e));
+    });
+  }
+
   // The full page last: scrolling may load more content, and the DOM and MHTML above
   // should show the page as the user had it. A failure here is recorded, not fatal.
   let fullPage: Awaited<ReturnType<typeof captureFullPage>> | undefined;
@@ -219,6 +233,7 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
       truncated: fullPage.truncated,
       firstSliceIsViewportScreenshot: fullPage.reusedViewport,
     },
+    element: element && { box: element.box, slices: element.slices },
     chat: chat && {
       frameUrl: chat.frameUrl,
       inIframe: chat.frameId !== 0,
@@ -248,6 +263,7 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
     },
     ...fullPageArtifacts,
     ...chatArtifacts(chat),
+    ...elementArtifacts(element),
     ...(render
       ? [
           {
@@ -376,6 +392,36 @@ function chatArtifacts(
       mediaType: 'text/plain',
       method: 'innerText of the chat pane after loading its history',
       bytes: encoder.encode(chat.text),
+    },
+  ];
+}
+
+function elementArtifacts(
+  element: Awaited<ReturnType<typeof captureElement>> | undefined,
+): PendingArtifact[] {
+  if (!element) return [];
+  const images = element.tiles.map((bytes, i, all) => ({
+    role: 'screenshot-element' as const,
+    fileName: all.length === 1 ? 'element.png' : `element-${String(i + 1).padStart(2, '0')}.png`,
+    mediaType: 'image/png',
+    method: `the element the user picked, cropped from ${element.slices} chrome.tabs.captureVisibleTab screenshot(s) (scrolled into view slice by slice, fixed bars hidden) and stitched`,
+    bytes,
+  }));
+  return [
+    ...images,
+    {
+      role: 'element-html',
+      fileName: 'element.html',
+      mediaType: 'text/html',
+      method: 'outerHTML of the picked element',
+      bytes: encoder.encode(element.html),
+    },
+    {
+      role: 'element-text',
+      fileName: 'element.txt',
+      mediaType: 'text/plain',
+      method: 'innerText of the picked element',
+      bytes: encoder.encode(element.text),
     },
   ];
 }

@@ -4,6 +4,7 @@ export type CaptureErrorCode =
   | 'pdf'
   | 'no-tab'
   | 'navigated'
+  | 'element-failed'
   | 'page-unreachable'
   | 'screenshot-failed'
   | 'mhtml-failed'

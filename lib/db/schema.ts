@@ -30,6 +30,9 @@ export const ArtifactRole = z.enum([
   'screenshot-chat',
   'chat-html',
   'chat-text',
+  'screenshot-element',
+  'element-html',
+  'element-text',
   'render',
   'mhtml',
   'dom',
@@ -92,7 +95,14 @@ export const ComplaintRecord = z.object({
   fields: z.record(z.string(), z.string()),
   sentAt: z.string().optional(),
   ticketNo: z.string().optional(),
+  /** The instant (+08:00) after which an answer is overdue; set when the complaint is sent. */
   deadline: z.string().optional(),
+  /** Hours given to the platform (48 by default), when the user chose them. */
+  platformHours: z.number().positive().optional(),
+  answeredAt: z.string().optional(),
+  answerSummary: z.string().optional(),
+  /** When the overdue reminder was shown, so a restart does not show it again. */
+  notifiedAt: z.string().optional(),
 });
 export type ComplaintRecord = z.infer<typeof ComplaintRecord>;
 

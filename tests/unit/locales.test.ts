@@ -29,6 +29,7 @@ describe('_locales', () => {
     'pdf',
     'no-tab',
     'navigated',
+    'element-failed',
     'page-unreachable',
     'screenshot-failed',
     'mhtml-failed',

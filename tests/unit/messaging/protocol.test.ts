@@ -10,7 +10,16 @@ const ok = { ok: true as const, evidenceId: 'ev-1', caseId: 'case-1', kind: 'ord
 
 function handlers(impl?: Handlers['capture-tab']) {
   const capture = vi.fn<Handlers['capture-tab']>(impl ?? (async () => ok));
-  return { capture, handlers: { 'capture-tab': capture } satisfies Handlers };
+  const picked = vi.fn<Handlers['element-picked']>(async () => ok);
+  return {
+    capture,
+    picked,
+    handlers: {
+      'capture-tab': capture,
+      'start-picker': async () => ({ ok: true as const }),
+      'element-picked': picked,
+    } satisfies Handlers,
+  };
 }
 
 type Listener = (raw: unknown, sender: unknown, sendResponse: (r: unknown) => void) => unknown;
@@ -69,7 +78,10 @@ describe('listenForRequests through the fake browser', () => {
     });
     expect(reply).toEqual(ok);
     expect(capture).toHaveBeenCalledTimes(1);
-    expect(capture).toHaveBeenCalledWith({ type: 'capture-tab', tabId: 3, kind: 'order' });
+    expect(capture).toHaveBeenCalledWith(
+      { type: 'capture-tab', tabId: 3, kind: 'order' },
+      expect.anything(),
+    );
   });
 
   it('works through sendRequest', async () => {
@@ -79,7 +91,10 @@ describe('listenForRequests through the fake browser', () => {
       ...ok,
       kind: 'chat',
     });
-    expect(capture).toHaveBeenCalledWith({ type: 'capture-tab', tabId: 9, kind: 'chat' });
+    expect(capture).toHaveBeenCalledWith(
+      { type: 'capture-tab', tabId: 9, kind: 'chat' },
+      expect.anything(),
+    );
   });
 
   it('turns a handler that throws into an unknown failure', async () => {
@@ -149,6 +164,18 @@ describe('the registered listener, called directly', () => {
     const kept = registeredListener(h)({ type: 'capture-tab', tabId: 5 }, {}, sendResponse);
     expect(kept).toBe(true);
     await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith(ok));
-    expect(capture).toHaveBeenCalledWith({ type: 'capture-tab', tabId: 5 });
+    expect(capture).toHaveBeenCalledWith({ type: 'capture-tab', tabId: 5 }, expect.anything());
+  });
+});
+
+describe('requests from a page', () => {
+  it('hands the sending tab to the handler (the element picker reports its tab)', async () => {
+    const h = handlers();
+    const listener = registeredListener(h.handlers);
+    const reply = await new Promise((resolve) =>
+      listener({ type: 'element-picked' }, { tab: { id: 77 } }, resolve),
+    );
+    expect(reply).toEqual(ok);
+    expect(h.picked).toHaveBeenCalledWith({ type: 'element-picked' }, { tabId: 77 });
   });
 });

@@ -1,0 +1,159 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../../scripts/lib/build';
+import {
+  type ExtensionSession,
+  launchWithExtension,
+  openPanel,
+  tabIdOf,
+} from '../../scripts/lib/extension-session';
+import { type ShopServer, serveShop } from '../../scripts/lib/shop-server';
+import { blobText, readStore } from './helpers';
+
+let session: ExtensionSession;
+let shop: ShopServer;
+let panel: Page;
+
+beforeAll(async () => {
+  shop = await serveShop();
+  session = await launchWithExtension({ extensionDir: EXTENSION_DIR });
+  panel = await openPanel(session);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await shop?.close();
+});
+
+/** Starts the picker in `page`'s tab, as the context menu does. */
+async function startPicker(page: Page) {
+  const tabId = await tabIdOf(session, page);
+  const reply = await panel.evaluate(
+    (id) =>
+      (
+        globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
+      ).chrome.runtime.sendMessage({
+        type: 'start-picker',
+        tabId: id,
+      }),
+    tabId,
+  );
+  expect(reply).toEqual({ ok: true });
+  await page.bringToFront();
+  await page.locator('#kameng-picker-tip').waitFor();
+}
+
+/** Widens the outlined element with ↑ until the hint names `target`, then picks it with Enter. */
+async function pickEnclosing(page: Page, target: string) {
+  for (let i = 0; i < 8; i++) {
+    if ((await page.locator('#kameng-picker-tip').innerText()).endsWith(target)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowUp');
+  }
+  throw new Error(`never outlined ${target}`);
+}
+
+async function pngHeight(sha256: string): Promise<number> {
+  return panel.evaluate(async (sha) => {
+    const db: IDBDatabase = await new Promise((ok) => {
+      const r = indexedDB.open('kameng-evidence');
+      r.onsuccess = () => ok(r.result);
+    });
+    const rec = await new Promise<{ data: Blob }>((ok) => {
+      const r = db.transaction('blobs').objectStore('blobs').get(sha);
+      r.onsuccess = () => ok(r.result);
+    });
+    db.close();
+    return (await createImageBitmap(rec.data)).height;
+  }, sha256);
+}
+
+async function waitForElementItem(url: string, count: number) {
+  await expect
+    .poll(
+      async () =>
+        (await readStore(panel)).items.filter(
+          (i) => i.url === url && i.artifacts.some((a) => a.role === 'screenshot-element'),
+        ).length,
+      { timeout: 30_000 },
+    )
+    .toBe(count);
+  const items = (await readStore(panel)).items.filter((i) => i.url === url);
+  return items.at(-1);
+}
+
+describe('element capture in Chromium', () => {
+  it('captures the clicked element: its pixels, HTML and text; the page never sees the click', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${shop.url}order.html`, { waitUntil: 'load' });
+    await startPicker(page);
+    await page.hover('#card-keys');
+    await expect.poll(() => page.locator('#kameng-picker-box').isVisible()).toBe(true);
+    // A click picks what is under the pointer, here a table cell; the page must not see it.
+    await page.click('#order-product a');
+    const cell = await waitForElementItem(`${shop.url}order.html`, 1);
+    expect(page.url()).toBe(`${shop.url}order.html`);
+    const cellHtml = await blobText(
+      panel,
+      cell?.artifacts.find((a) => a.role === 'element-html')?.sha256 ?? '',
+    );
+    expect(cellHtml).toMatch(/^<a href="product.html">/);
+    // ↑ widens from the cell to the whole card-key table; Enter picks it.
+    await startPicker(page);
+    await page.hover('#card-keys td.mono');
+    await pickEnclosing(page, 'table#card-keys.keys');
+    const item = await waitForElementItem(`${shop.url}order.html`, 2);
+    expect(await page.locator('#kameng-picker-box').count()).toBe(0);
+    const text = await blobText(
+      panel,
+      item?.artifacts.find((a) => a.role === 'element-text')?.sha256 ?? '',
+    );
+    expect(text).toContain('K7QM-3XPA-9ZRT-W4HN');
+    const html = await blobText(
+      panel,
+      item?.artifacts.find((a) => a.role === 'element-html')?.sha256 ?? '',
+    );
+    expect(html).toMatch(/^<table class="keys" id="card-keys">/);
+    const height = await page.evaluate(
+      () => document.getElementById('card-keys')?.getBoundingClientRect().height ?? 0,
+    );
+    const image = item?.artifacts.find((a) => a.role === 'screenshot-element');
+    expect(Math.abs((await pngHeight(image?.sha256 ?? '')) - height)).toBeLessThanOrEqual(1);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('[data-kameng-picked]').length),
+    ).toBe(0);
+    await page.close();
+  });
+
+  it('captures an element taller than the screen slice by slice', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${shop.url}reviews.html`, { waitUntil: 'load' });
+    await startPicker(page);
+    await page.mouse.move(640, 400);
+    await pickEnclosing(page, 'div#list.wrap');
+    const item = await waitForElementItem(`${shop.url}reviews.html`, 1);
+    const meta = JSON.parse(
+      await blobText(panel, item?.artifacts.find((a) => a.role === 'meta')?.sha256 ?? ''),
+    );
+    expect(meta.element.slices).toBeGreaterThan(3);
+    const picked = meta.element.box;
+    const image = item?.artifacts.find((a) => a.role === 'screenshot-element');
+    expect(Math.abs((await pngHeight(image?.sha256 ?? '')) - picked.height)).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('Esc cancels the picker and nothing is captured', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${shop.url}payment.html`, { waitUntil: 'load' });
+    const before = (await readStore(panel)).items.length;
+    await startPicker(page);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#kameng-picker-tip').count()).toBe(0);
+    await page.mouse.click(300, 300);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await readStore(panel)).items.length).toBe(before);
+    await page.close();
+  });
+});
