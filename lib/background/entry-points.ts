@@ -1,6 +1,5 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import type { EvidenceDB } from '../db/database';
-import type { PageKind } from '../extract/facts';
 import { startPicker } from './picker';
 import { captureAndReport } from './report';
 
