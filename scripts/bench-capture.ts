@@ -1,7 +1,7 @@
 // npm run bench:capture: capture speed through the real extension in Chromium.
 // Prints click-to-stored times for typical shop pages, and a 30,000 px page next to the
 // floor set by captureVisibleTab's 2-calls-per-second quota and to Playwright's own
-// full-page screenshot of the same page in the same run.
+// full-page screenshot of the same page in the same run, and a 500-message chat.
 import { ensureBuilt } from './lib/build';
 import { captureWithPopup, launchWithExtension } from './lib/extension-session';
 import { serveShop } from './lib/shop-server';
@@ -55,6 +55,17 @@ try {
     `    floor set by the 2/s quota (slices ÷ 2): ${secs(floor)}  → ${(r.elapsedMs / floor).toFixed(2)}× the floor`,
   );
   console.log(`    Playwright page.screenshot({ fullPage }) : ${secs(playwright)}`);
+
+  // A long customer-service history: 500 messages, 20 more per scroll to the top.
+  const chat = await session.context.newPage();
+  await chat.goto(`${shop.url}kf-widget.html?total=500&batch=20`, { waitUntil: 'load' });
+  const c = await captureWithPopup(session, chat, 'chat');
+  if (c.state !== 'done') throw new Error(`kf-widget.html: ${c.message}`);
+  const loaded = await chat.evaluate(() => document.querySelectorAll('#kf-list .kf-row').length);
+  await chat.close();
+  console.log(
+    `  long chat: ${loaded} messages loaded (20 per scroll to the top) and captured in ${secs(c.elapsedMs)}`,
+  );
 } finally {
   await session.close();
   await shop.close();

@@ -78,12 +78,16 @@ export async function loadOlderMessages(
     // listen for the wheel rather than for scroll.
     pane.dispatchEvent(new Event('scroll'));
     pane.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, bubbles: true }));
-    const idleUntil = Math.min(Date.now() + idleMs, deadline);
+    const waitStart = Date.now();
+    const idleUntil = Math.min(waitStart + idleMs, deadline);
     while (Date.now() < idleUntil && pane.scrollHeight === before) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (pane.scrollHeight === before) {
-      return { rounds, scrollHeight: pane.scrollHeight, complete: true };
+      // Only a full idle wait means there is nothing older; a wait cut short by the
+      // budget means "not known yet", and the caller asks again.
+      const complete = Date.now() - waitStart >= idleMs;
+      return { rounds, scrollHeight: pane.scrollHeight, complete };
     }
     rounds++;
     // Let the page settle its own scroll correction before the next round.
