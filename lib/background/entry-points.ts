@@ -11,6 +11,7 @@ export const CAPTURE_COMMAND = 'capture-page';
 export const CAPTURE_MENU = 'capture-page';
 export const CAPTURE_CHAT_MENU = 'capture-chat';
 export const PICK_ELEMENT_MENU = 'pick-element';
+export const CAPTURE_SELECTION_MENU = 'capture-selection';
 
 /**
  * The keyboard shortcut and the page's context menu: both capture the tab they were
@@ -25,6 +26,11 @@ export function registerEntryPoints(browser: Browser, db: EvidenceDB): void {
       contexts: ['page', 'frame', 'selection', 'link', 'image'],
     });
     browser.contextMenus.create({
+      id: CAPTURE_SELECTION_MENU,
+      title: browser.i18n.getMessage('menuCaptureSelection'),
+      contexts: ['selection'],
+    });
+    browser.contextMenus.create({
       id: PICK_ELEMENT_MENU,
       title: browser.i18n.getMessage('menuPickElement'),
       contexts: ['page', 'frame', 'selection', 'link', 'image'],
@@ -37,7 +43,10 @@ export function registerEntryPoints(browser: Browser, db: EvidenceDB): void {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
-    if (info.menuItemId === CAPTURE_MENU) void captureAndReport(browser, db, tab.id);
+    // The selection is read from the page with the capture and kept as selection.txt.
+    if (info.menuItemId === CAPTURE_MENU || info.menuItemId === CAPTURE_SELECTION_MENU) {
+      void captureAndReport(browser, db, tab.id);
+    }
     if (info.menuItemId === CAPTURE_CHAT_MENU) void captureAndReport(browser, db, tab.id, 'chat');
     if (info.menuItemId === PICK_ELEMENT_MENU) void startPicker(browser, tab.id);
   });

@@ -264,6 +264,18 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
     ...fullPageArtifacts,
     ...chatArtifacts(chat),
     ...elementArtifacts(element),
+    ...(snapshot.selection
+      ? [
+          {
+            role: 'selection' as const,
+            fileName: 'selection.txt',
+            mediaType: 'text/plain',
+            method:
+              'the text the user had selected on the page when capturing (window.getSelection)',
+            bytes: encoder.encode(snapshot.selection),
+          },
+        ]
+      : []),
     ...(render
       ? [
           {

@@ -14,6 +14,8 @@ export const PageSnapshot = z.object({
   devicePixelRatio: z.number(),
   pageSize: z.object({ width: z.number(), height: z.number() }),
   facts: PageFacts,
+  /** Text the user had selected, if any (kept as a note with the capture). */
+  selection: z.string().optional(),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
 
@@ -37,5 +39,6 @@ export function snapshotPage(win: Window, capturedAt: string): PageSnapshot {
       height: Math.max(root?.scrollHeight ?? 0, doc.body?.scrollHeight ?? 0),
     },
     facts: extractPage(doc, { url: win.location.href, capturedAt }),
+    selection: win.getSelection?.()?.toString() || undefined,
   };
 }

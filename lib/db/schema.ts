@@ -33,6 +33,7 @@ export const ArtifactRole = z.enum([
   'screenshot-element',
   'element-html',
   'element-text',
+  'selection',
   'render',
   'mhtml',
   'dom',

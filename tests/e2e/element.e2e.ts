@@ -8,6 +8,7 @@ import {
   tabIdOf,
 } from '../../scripts/lib/extension-session';
 import { type ShopServer, serveShop } from '../../scripts/lib/shop-server';
+import { captureWithPopup } from '../../scripts/lib/extension-session';
 import { blobText, readStore } from './helpers';
 
 let session: ExtensionSession;
@@ -155,5 +156,22 @@ describe('element capture in Chromium', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect((await readStore(panel)).items.length).toBe(before);
     await page.close();
+  });
+
+  it('keeps the text the user selected as a note with the capture', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${shop.url}order.html`, { waitUntil: 'load' });
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('pay-trade-no') as HTMLElement);
+      getSelection()?.addRange(range);
+    });
+    expect((await captureWithPopup(session, page, 'order')).state).toBe('done');
+    await page.close();
+    const item = (await readStore(panel)).items
+      .filter((i) => i.url === `${shop.url}order.html`)
+      .at(-1);
+    const note = item?.artifacts.find((a) => a.role === 'selection');
+    expect(await blobText(panel, note?.sha256 ?? '')).toBe('2026110222001412345678901234');
   });
 });

@@ -38,13 +38,16 @@ export async function readStore(extensionPage: Page) {
         req.onsuccess = () => ok(req.result as T[]);
         req.onerror = () => fail(req.error);
       });
-    const evidence = await all<{
+    const stored = await all<{
       id: string;
+      capturedAt: string;
       kind: string;
       url: string;
       title: string;
       artifacts: { role: string; fileName: string; sha256: string; bytes: number }[];
     }>('evidence');
+    // Oldest first, as the pack numbers them; the store itself is keyed by random ids.
+    const evidence = stored.sort((a, b) => a.capturedAt.localeCompare(b.capturedAt));
     const blobs = await all<{ sha256: string; data: Blob }>('blobs');
     const custody = await all<{ action: string; evidenceId?: string; seq: number }>('custody');
     const cases = await all<{ id: string; title: string }>('cases');

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type CaptureEnv, captureTab } from '@/lib/capture/capture-tab';
 import { CaptureError } from '@/lib/capture/errors';
+import { readBlob } from '@/lib/db';
 import { testDb } from '../helpers';
 
 function env(overrides: Partial<CaptureEnv> = {}): CaptureEnv {
@@ -118,5 +119,29 @@ describe('captureTab under changing conditions', () => {
     await Promise.all([captureTab(e, db, request), captureTab(e, db, { ...request, tabId: 4 })]);
     expect(order).toEqual(['shot', 'shot-done', 'shot', 'shot-done']);
     expect(await db.evidence.count()).toBe(2);
+  });
+});
+
+describe('captureTab with text selected on the page', () => {
+  it('keeps the selection as selection.txt', async () => {
+    const db = testDb();
+    const base = env();
+    const e = env({
+      snapshotPage: async (id) => ({
+        ...(await base.snapshotPage(id)),
+        selection: '卡密 K7QM-3XPA 已被使用',
+      }),
+    });
+    const result = await captureTab(e, db, request);
+    const note = result.artifacts.find((a) => a.role === 'selection');
+    expect(note?.fileName).toBe('selection.txt');
+    expect(new TextDecoder().decode(await readBlob(db, note?.sha256 ?? ''))).toBe(
+      '卡密 K7QM-3XPA 已被使用',
+    );
+  });
+
+  it('stores no selection.txt when nothing was selected', async () => {
+    const result = await captureTab(env(), testDb(), request);
+    expect(result.artifacts.some((a) => a.role === 'selection')).toBe(false);
   });
 });
