@@ -19,6 +19,24 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
+// The picture that best shows an item at a glance, in this order.
+const THUMBNAIL_ROLES = [
+  'screenshot-viewport',
+  'screenshot-element',
+  'screenshot-chat',
+  'imported',
+];
+
+/** The pack path of an item's thumbnail: one of its own images, shown from the pack itself. */
+function thumbnailOf(item: Omit<PackManifest, 'files'>['items'][number]): string | undefined {
+  const images = item.artifacts.filter((a) => /^image\/(png|jpeg|webp|gif)$/.test(a.mediaType));
+  for (const role of THUMBNAIL_ROLES) {
+    const found = images.find((a) => a.role === role);
+    if (found) return found.path;
+  }
+  return images[0]?.path;
+}
+
 /**
  * index.html: the printable evidence catalogue (证据目录). Static HTML, no script,
  * every value escaped: the pages captured may be hostile.
@@ -33,9 +51,10 @@ export function renderCatalogue(manifest: Omit<PackManifest, 'files'>): string {
             `<li><a href="${e(a.path)}">${e(a.path.split('/').pop() ?? a.path)}</a> <code>${e(a.sha256)}</code></li>`,
         )
         .join('');
+      const thumb = thumbnailOf(item);
       return `<tr>
 <td>${item.number}</td>
-<td>${e(item.title)}</td>
+<td>${e(item.title)}${thumb ? `<br><img class="thumb" src="${e(thumb)}" alt="第 ${item.number} 项截图 screenshot of item ${item.number}">` : ''}</td>
 <td>${e(KIND_LABEL[item.kind] ?? item.kind)}</td>
 <td class="url">${e(item.url)}</td>
 <td>${e(item.capturedAtLocal)}<br><small>UTC ${e(item.capturedAt)}</small></td>
@@ -58,6 +77,7 @@ th { background: #eee; }
 td.url, code { word-break: break-all; }
 code { font-size: 0.8em; }
 ul { margin: 0; padding-left: 1.1em; }
+img.thumb { display: block; margin-top: 4px; max-width: 180px; max-height: 120px; border: 1px solid #ccc; object-fit: cover; object-position: top; }
 @page { size: A4 landscape; margin: 12mm; }
 @media print { body { margin: 0; } tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
 </style>

@@ -106,3 +106,34 @@ describe('renderReadme', () => {
     expect(text).toContain('npm run verify');
   });
 });
+
+describe('renderCatalogue thumbnails', () => {
+  function withImages(roles: string[]) {
+    const m = manifest();
+    const item = m.items[0];
+    if (!item) throw new Error('fixture has no item');
+    for (const role of roles) {
+      item.artifacts.push({
+        path: `evidence/001-order/${role}.png`,
+        sha256: 'b'.repeat(64),
+        bytes: 9,
+        mediaType: 'image/png',
+        method: 'm',
+        role,
+      });
+    }
+    return m;
+  }
+
+  it('shows the viewport screenshot from the pack itself, before other pictures', () => {
+    const html = renderCatalogue(withImages(['screenshot-full', 'screenshot-viewport']));
+    expect(html).toContain('<img class="thumb" src="evidence/001-order/screenshot-viewport.png"');
+  });
+
+  it('falls back to any image of the item, and shows none when it has none', () => {
+    expect(renderCatalogue(withImages(['screenshot-chat']))).toContain(
+      'src="evidence/001-order/screenshot-chat.png"',
+    );
+    expect(renderCatalogue(manifest())).not.toContain('<img');
+  });
+});
