@@ -19,10 +19,12 @@ interface Props {
   value: PageKind | 'auto';
   onChange(value: PageKind | 'auto'): void;
   disabled?: boolean;
+  /** The text of the "auto" choice, e.g. naming the suggested kind. */
+  autoLabel?: string;
 }
 
 /** Chooses the kind of evidence a capture is filed as; "auto" uses the page's suggested kind. */
-export function KindSelect({ value, onChange, disabled }: Props) {
+export function KindSelect({ value, onChange, disabled, autoLabel }: Props) {
   return (
     <label className="field">
       <span>{t('kindLabel')}</span>
@@ -32,7 +34,9 @@ export function KindSelect({ value, onChange, disabled }: Props) {
         disabled={disabled}
         onChange={(e) => onChange(e.target.value as PageKind | 'auto')}
       >
-        <option value="auto">{t('kind_auto')}</option>
+        <option value="auto" data-testid="kind-auto">
+          {autoLabel ?? t('kind_auto')}
+        </option>
         {KINDS.map((k) => (
           <option key={k} value={k}>
             {kindLabel(k)}

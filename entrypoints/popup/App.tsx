@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { KindSelect } from '@/components/KindSelect';
+import { KindSelect, kindLabel } from '@/components/KindSelect';
+import { CAPTURE_SCRIPT } from '@/lib/capture/browser-env';
 import { getActiveCase, getDb } from '@/lib/db';
-import type { PageKind } from '@/lib/extract/facts';
+import { PageKind } from '@/lib/extract/facts';
 import { type MessageKey, t } from '@/lib/i18n';
 import { sendRequest } from '@/lib/messaging';
 
@@ -34,15 +35,36 @@ async function findTarget(): Promise<Target | undefined> {
   return { tabId: tab.id, windowId: tab.windowId, title: tab.title ?? '', url: tab.url ?? '' };
 }
 
+/**
+ * The kind the page looks like, read by the same content script a capture injects
+ * (nothing is stored). Undefined when the page cannot be read (chrome://, PDF...).
+ */
+async function suggestKind(tabId: number): Promise<PageKind | undefined> {
+  const [first] = await browser.scripting.executeScript({
+    target: { tabId },
+    files: [CAPTURE_SCRIPT],
+  });
+  const result = first?.result as { facts?: { kind?: unknown } } | undefined;
+  const parsed = PageKind.safeParse(result?.facts?.kind);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export function App() {
   const [target, setTarget] = useState<Target>();
   const [kind, setKind] = useState<PageKind | 'auto'>('auto');
   const [status, setStatus] = useState<Status>({ state: 'idle' });
+  const [suggested, setSuggested] = useState<PageKind>();
   const activeCase = useLiveQuery(() => getActiveCase(getDb()), []);
 
   useEffect(() => {
     findTarget().then(setTarget, () => setTarget(undefined));
   }, []);
+
+  // "Automatic" is preselected and says which kind it will be.
+  useEffect(() => {
+    if (target?.tabId === undefined) return;
+    suggestKind(target.tabId).then(setSuggested, () => setSuggested(undefined));
+  }, [target?.tabId]);
 
   // Long captures (a chat's history) report how far they are.
   useEffect(() => {
@@ -90,7 +112,12 @@ export function App() {
       <p className="target" title={target?.url}>
         {t('targetPage')}: {target?.title || target?.url || '—'}
       </p>
-      <KindSelect value={kind} onChange={setKind} disabled={busy} />
+      <KindSelect
+        value={kind}
+        onChange={setKind}
+        disabled={busy}
+        autoLabel={suggested ? t('kindSuggested', kindLabel(suggested)) : undefined}
+      />
       <button
         type="button"
         className="primary"
@@ -112,7 +139,13 @@ export function App() {
           </>
         )}
       </output>
-      <button type="button" className="link" onClick={openPanel} disabled={!target}>
+      <button
+        type="button"
+        className="link"
+        data-testid="open-panel"
+        onClick={openPanel}
+        disabled={!target}
+      >
         {t('openPanel')}
       </button>
     </main>

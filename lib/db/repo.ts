@@ -4,12 +4,19 @@ import { type CustodyDraft, type CustodyEntry, chainCustodyEntry } from '../inte
 import type { EvidenceDB } from './database';
 import type { CaseRecord, EvidenceItem } from './schema';
 
-const ACTIVE_CASE = 'activeCaseId';
+/** Settings key of the active case's id. */
+export const ACTIVE_CASE_SETTING = 'activeCaseId';
+const ACTIVE_CASE = ACTIVE_CASE_SETTING;
 
 /** The active case, if one was chosen or created. */
 export async function getActiveCase(db: EvidenceDB): Promise<CaseRecord | undefined> {
   const setting = await db.settings.get(ACTIVE_CASE);
   return typeof setting?.value === 'string' ? db.cases.get(setting.value) : undefined;
+}
+
+/** Makes `caseId` the case new captures go into. */
+export async function setActiveCase(db: EvidenceDB, caseId: string): Promise<void> {
+  await db.settings.put({ key: ACTIVE_CASE, value: caseId });
 }
 
 /**
