@@ -20,6 +20,8 @@ export default defineConfig({
       'sidePanel',
       'storage',
       'unlimitedStorage',
+      'alarms',
+      'notifications',
     ],
     host_permissions: ['<all_urls>'],
     side_panel: { default_path: 'sidepanel.html' },

@@ -1,11 +1,13 @@
 // npm run capture -- --out pack.zip [--case "title"] [--channel id]... [kind=]URL ...
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
+import { CHANNEL_IDS, ChannelId } from '../lib/complaint/channels';
 import { verifyPack } from '../lib/pack/verify-pack';
 import { parseTarget, runCapture } from './lib/capture-run';
 
-const USAGE =
-  'usage: npm run capture -- --out pack.zip [kind=]URL ...  (kind: promise|order|payment|chat|licence|other)';
+const USAGE = `usage: npm run capture -- --out pack.zip [--channel ID]... [kind=]URL ...
+  kind: promise|order|payment|chat|licence|other
+  channel: ${CHANNEL_IDS.join('|')}`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -21,15 +23,18 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  // Named in contract 3; they arrive with the workspace (#5) and complaints (#6) issues.
+  // Named in contract 3; it arrives with the workspace issue (#5).
   if (values.case) console.error('--case: case titles cannot be set yet; using the default case.');
-  if (values.channel?.length) {
-    console.error('--channel: complaint drafts are not implemented yet (issue #6).');
+  const channels = values.channel ?? [];
+  const unknown = channels.filter((c) => !ChannelId.safeParse(c).success);
+  if (unknown.length > 0) {
+    for (const c of unknown) console.error(`--channel ${c}: unknown channel`);
+    console.error(USAGE);
     return 2;
   }
   const targets = positionals.map(parseTarget);
-  const { failures, out } = await runCapture(targets, values.out);
-  if (failures.length === targets.length) {
+  const { failures, exported, out } = await runCapture(targets, values.out, { channels });
+  if (!exported) {
     for (const f of failures) console.log(f);
     return 1;
   }

@@ -2,7 +2,12 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PageKind } from '../../lib/extract/facts';
 import { ensureBuilt } from './build';
-import { captureWithPopup, exportWithPanel, launchWithExtension } from './extension-session';
+import {
+  captureWithPopup,
+  draftWithPanel,
+  exportWithPanel,
+  launchWithExtension,
+} from './extension-session';
 
 export interface CaptureTarget {
   kind?: PageKind;
@@ -23,19 +28,25 @@ export function parseTarget(arg: string): CaptureTarget {
 }
 
 export interface CaptureRunResult {
+  /** One line per URL not captured and per channel not drafted. */
   failures: string[];
+  /** Whether any URL was captured (and so a pack written to `out`). */
+  exported: boolean;
   out: string;
 }
 
 /**
  * ★ Contract 3 (capture): drives the built extension in Chromium, capturing each URL
- * through the popup exactly as a click would, then exports the pack to `out`.
+ * through the popup exactly as a click would, drafts each channel in the side panel's
+ * complaint workspace (saving it with the case), then exports the pack to `out`.
  */
 export async function runCapture(
   targets: readonly CaptureTarget[],
   out: string,
+  options: { channels?: readonly string[] } = {},
 ): Promise<CaptureRunResult> {
   const failures: string[] = [];
+  let exported = false;
   const session = await launchWithExtension({ extensionDir: ensureBuilt() });
   try {
     for (const target of targets) {
@@ -56,7 +67,19 @@ export async function runCapture(
         await page.close();
       }
     }
-    if (failures.length < targets.length) {
+    exported = failures.length < targets.length;
+    if (exported) {
+      // Each --channel: drafted and saved in the side panel, so the pack has complaints/.
+      for (const channel of options.channels ?? []) {
+        try {
+          await draftWithPanel(session, channel);
+          console.error(`drafted ${channel}`);
+        } catch (error) {
+          failures.push(
+            `--channel ${channel}: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
+          );
+        }
+      }
       const saved = await exportWithPanel(session);
       mkdirSync(dirname(resolve(out)), { recursive: true });
       copyFileSync(saved, out);
@@ -64,5 +87,5 @@ export async function runCapture(
   } finally {
     await session.close();
   }
-  return { failures, out };
+  return { failures, exported, out };
 }

@@ -1,0 +1,107 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  handleReminder,
+  REMINDER_PREFIX,
+  registerReminders,
+  scheduleReminder,
+  syncReminders,
+} from '@/lib/background/reminders';
+import { markSent, recordAnswer, saveDraft } from '@/lib/complaint/store';
+import type { EvidenceDB } from '@/lib/db/database';
+import { CASE_ID, seedCase } from '../complaint/case-db';
+import { testDb } from '../helpers';
+
+const NOW = new Date('2026-11-10T02:00:00Z');
+
+/** A platform complaint sent on `sentAt` with the default 48 hours. */
+async function sentComplaint(db: EvidenceDB, sentAt: string) {
+  const draft = await saveDraft(
+    db,
+    { caseId: CASE_ID, channel: 'platform', text: 'x', fields: {} },
+    NOW,
+  );
+  return markSent(db, draft.id, { sentAt, ticketNo: 'PT-1' }, NOW);
+}
+
+const notifications = () =>
+  (
+    fakeBrowser.notifications as unknown as {
+      getAllCreateOptions(): Record<string, { message: string }>;
+    }
+  ).getAllCreateOptions();
+
+describe('complaint reminders', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('schedules an alarm at the deadline of a sent complaint', async () => {
+    const db = testDb();
+    await seedCase(db);
+    const record = await sentComplaint(db, '2026-11-09T10:00:00+08:00');
+    await scheduleReminder(browser.alarms, record);
+    const alarm = await browser.alarms.get(`${REMINDER_PREFIX}${record.id}`);
+    expect(alarm?.scheduledTime).toBe(Date.parse('2026-11-11T10:00:00+08:00'));
+  });
+
+  it('notifies once when the deadline passed without an answer, naming the next step', async () => {
+    const db = testDb();
+    await seedCase(db);
+    const record = await sentComplaint(db, '2026-11-05T10:00:00+08:00');
+    expect(await handleReminder(browser, db, record.id, NOW)).toBe(true);
+    const shown = notifications()[`${REMINDER_PREFIX}${record.id}`];
+    expect(shown?.message).toContain('平台客服');
+    expect(shown?.message).toContain('编号PT-1');
+    expect(shown?.message).toContain('下一步：向支付宝投诉');
+    expect((await db.complaints.get(record.id))?.notifiedAt).toBe(NOW.toISOString());
+    // A second firing (a restart re-created the alarm) does not repeat it.
+    await browser.notifications.clear(`${REMINDER_PREFIX}${record.id}`);
+    expect(await handleReminder(browser, db, record.id, NOW)).toBe(false);
+    expect(notifications()).toEqual({});
+  });
+
+  it('stays quiet before the deadline and once an answer is recorded', async () => {
+    const db = testDb();
+    await seedCase(db);
+    const early = await sentComplaint(db, '2026-11-09T10:00:00+08:00');
+    expect(await handleReminder(browser, db, early.id, NOW)).toBe(false);
+    // Fired early: put back for the real deadline.
+    expect(await browser.alarms.get(`${REMINDER_PREFIX}${early.id}`)).toBeDefined();
+    const late = await sentComplaint(db, '2026-11-01T10:00:00+08:00');
+    await recordAnswer(db, late.id, { summary: '同意退款' }, NOW);
+    expect(await handleReminder(browser, db, late.id, NOW)).toBe(false);
+    expect(notifications()).toEqual({});
+  });
+
+  it('re-creates the alarms from IndexedDB at startup, nothing from worker memory', async () => {
+    const db = testDb();
+    await seedCase(db);
+    const pending = await sentComplaint(db, '2026-11-09T10:00:00+08:00');
+    const answered = await sentComplaint(db, '2026-11-08T10:00:00+08:00');
+    await recordAnswer(db, answered.id, {}, NOW);
+    await browser.alarms.create(`${REMINDER_PREFIX}stale`, { when: 1 });
+    await browser.alarms.create('other-feature', { when: 1 });
+    await syncReminders(browser, db);
+    const names = (await browser.alarms.getAll()).map((a) => a.name).sort();
+    expect(names).toEqual([`${REMINDER_PREFIX}${pending.id}`, 'other-feature'].sort());
+  });
+
+  it('wires startup, the alarm and a click on the notification', async () => {
+    const db = testDb();
+    await seedCase(db);
+    const record = await sentComplaint(db, '2026-11-01T10:00:00+08:00');
+    registerReminders(browser, db);
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () =>
+      expect(await browser.alarms.get(`${REMINDER_PREFIX}${record.id}`)).toBeDefined(),
+    );
+    const alarm = await browser.alarms.get(`${REMINDER_PREFIX}${record.id}`);
+    await fakeBrowser.alarms.onAlarm.trigger(alarm as NonNullable<typeof alarm>);
+    await vi.waitFor(() => expect(notifications()[`${REMINDER_PREFIX}${record.id}`]).toBeDefined());
+    const create = vi.spyOn(browser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger(`${REMINDER_PREFIX}${record.id}`);
+    await vi.waitFor(() =>
+      expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/sidepanel\.html$/) }),
+    );
+  });
+});
