@@ -1,14 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { browser } from 'wxt/browser';
+import { mountPage } from '@/components/mount-page';
 import { App } from './App';
 
-const root = document.getElementById('root');
-if (root) {
-  document.documentElement.lang = browser.i18n.getUILanguage().startsWith('zh') ? 'zh-CN' : 'en';
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+void mountPage(App, { persist: false });

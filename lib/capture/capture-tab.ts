@@ -125,6 +125,9 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
   if (reason === 'pdf') throw new CaptureError('pdf', tab.url);
   if (reason) throw new CaptureError('restricted', `${reason}: ${tab.url ?? ''}`);
   if (!tab.active) await env.activateTab(tab.id);
+  // A capture cut off mid-way (its service worker stopped, issue #8) leaves the page
+  // scrolled with its fixed bars hidden: show them again before photographing it.
+  if (env.fullPage) await undoInterruptedCapture(env.fullPage, tab.id);
 
   const documentAtStart = await env.currentDocument?.(tab.id);
   const started = env.now();
@@ -371,6 +374,16 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
       facts: snapshot.facts,
       artifacts,
     };
+  }
+}
+
+/** Restores fixed and sticky elements a previous, interrupted full-page capture hid. */
+async function undoInterruptedCapture(fullPage: FullPageEnv, tabId: number): Promise<void> {
+  try {
+    const { scrollX, scrollY } = await fullPage.measurePage(tabId);
+    await fullPage.restorePage(tabId, scrollX, scrollY);
+  } catch {
+    // An unreachable page is reported by the capture itself, with its own code.
   }
 }
 
