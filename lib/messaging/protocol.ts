@@ -24,7 +24,9 @@ export type Request = z.infer<typeof Request>;
 
 export type Failure = { ok: false; code: CaptureErrorCode | 'bad-request'; detail: string };
 
-export type CaptureReply = { ok: true; evidenceId: string; caseId: string; kind: PageKind } | Failure;
+export type CaptureReply =
+  | { ok: true; evidenceId: string; caseId: string; kind: PageKind }
+  | Failure;
 
 export interface Replies {
   'capture-tab': CaptureReply;
@@ -58,7 +60,10 @@ export function listenForRequests(browser: Browser, handlers: Handlers): void {
       sendResponse({ ok: false, code: 'bad-request', detail: parsed.error.message } as Failure);
       return true;
     }
-    const handler = handlers[parsed.data.type] as (r: Request, s: RequestSender) => Promise<unknown>;
+    const handler = handlers[parsed.data.type] as (
+      r: Request,
+      s: RequestSender,
+    ) => Promise<unknown>;
     handler(parsed.data, { tabId: sender?.tab?.id }).then(sendResponse, (error: unknown) =>
       sendResponse({ ok: false, code: 'unknown', detail: String(error) } as Failure),
     );

@@ -22,6 +22,15 @@ export interface LaunchOptions {
   extensionDir: string;
   /** Browser UI language: zh-CN by default, as for the product's users. */
   lang?: string;
+  /**
+   * An existing profile folder to start with (e.g. to restart the browser on the same
+   * profile after a crash test); a fresh temporary one when absent.
+   */
+  profileDir?: string;
+  /** Leave the profile folder on disk when the session closes (default: delete it). */
+  keepProfile?: boolean;
+  /** Opens a DevTools port, to reach the real side panel through connectOverCDP. */
+  remoteDebuggingPort?: number;
 }
 
 /**
@@ -29,10 +38,10 @@ export interface LaunchOptions {
  * downloads land (under their own names) in a temporary folder.
  */
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionSession> {
-  const profile = mkdtempSync(join(tmpdir(), 'kameng-profile-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'kameng-profile-'));
   const downloadsDir = join(profile, 'downloads');
   mkdirSync(join(profile, 'Default'), { recursive: true });
-  mkdirSync(downloadsDir);
+  mkdirSync(downloadsDir, { recursive: true });
   // Without these, Playwright's download handling renames files to GUIDs.
   writeFileSync(
     join(profile, 'Default', 'Preferences'),
@@ -57,6 +66,9 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       `--lang=${lang}`,
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
+      ...(options.remoteDebuggingPort
+        ? [`--remote-debugging-port=${options.remoteDebuggingPort}`]
+        : []),
     ],
   });
   const worker = async () =>
@@ -75,7 +87,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -208,4 +220,100 @@ export async function openPanel(session: ExtensionSession): Promise<Page> {
   await page.goto(session.extensionUrl('sidepanel.html'));
   await page.getByTestId('export').waitFor();
   return page;
+}
+
+/**
+ * The complaint workspace of the side panel page (issue #6). The panel keeps it behind
+ * its 投诉 tab, which is clicked when the workspace is not shown.
+ */
+export async function openComplaints(session: ExtensionSession, panel?: Page): Promise<Page> {
+  const page = panel ?? (await openPanel(session));
+  const workspace = page.getByTestId('complaint-workspace');
+  try {
+    await workspace.waitFor({ timeout: 3_000 });
+  } catch {
+    const opener = page
+      .getByTestId('tab-complaints')
+      .or(page.getByRole('tab', { name: /投诉|Complaint/ }));
+    if (await opener.count()) await opener.first().click();
+    try {
+      await workspace.waitFor({ timeout: 10_000 });
+    } catch {
+      throw new Error('the side panel does not show the complaint workspace');
+    }
+  }
+  return page;
+}
+
+/**
+ * Drafts `channel` for the active case as a user would: the side panel's complaint
+ * workspace, the channel chosen, "save draft" clicked. Returns the saved record's id.
+ */
+export async function draftWithPanel(
+  session: ExtensionSession,
+  channel: string,
+  panel?: Page,
+): Promise<string> {
+  const page = await openComplaints(session, panel);
+  try {
+    await page.getByTestId('channel-select').selectOption(channel);
+    await page.locator(`[data-testid=draft][data-channel="${channel}"]`).waitFor();
+    const before = await page.getByTestId('complaint-record').count();
+    await page.getByTestId('save-draft').click();
+    const status = page.locator(
+      '[data-testid=save-status][data-state=done], [data-testid=save-status][data-state=error]',
+    );
+    await status.waitFor({ timeout: 30_000 });
+    if ((await status.getAttribute('data-state')) !== 'done') {
+      throw new Error(`draft not saved: ${(await status.innerText()).trim()}`);
+    }
+    const record = page.getByTestId('complaint-record').nth(before);
+    await record.waitFor();
+    return (await record.getAttribute('data-id')) ?? '';
+  } finally {
+    if (!panel) await page.close();
+  }
+}
+
+/**
+ * Stops the extension's service worker the way Chrome stops an idle MV3 worker: its
+ * globals are gone and the next event starts a fresh one. Uses the browser-level CDP
+ * `Target.closeTarget` on the worker's target (ServiceWorker.stopAllWorkers from a page
+ * session does not reach extension workers in Chromium 156). Returns how many it stopped.
+ */
+export async function stopServiceWorker(session: ExtensionSession): Promise<number> {
+  const browser = session.context.browser();
+  if (!browser) throw new Error('no browser behind this context');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const prefix = `chrome-extension://${session.extensionId}/`;
+    const workers = async () =>
+      (await cdp.send('Target.getTargets')).targetInfos.filter(
+        (t) => t.type === 'service_worker' && t.url.startsWith(prefix),
+      );
+    const running = await workers();
+    for (const target of running)
+      await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    const deadline = Date.now() + 10_000;
+    while ((await workers()).length > 0) {
+      if (Date.now() > deadline) throw new Error('the service worker did not stop');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return running.length;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * Starts the extension's service worker again after `stopServiceWorker`, as any event
+ * would: a message from an extension page (answered `bad-request`, no side effects).
+ * Until then, evaluating in `session.worker()` waits forever.
+ */
+export async function wakeServiceWorker(session: ExtensionSession, extensionPage: Page) {
+  await extensionPage.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'wake-up' }).catch(() => undefined),
+  );
+  const worker = await session.worker();
+  await worker.evaluate(() => true);
 }
