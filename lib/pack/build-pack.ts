@@ -1,6 +1,7 @@
 import type { CaseRecord, ComplaintRecord, EvidenceItem } from '../db/schema';
 import type { CustodyEntry } from '../integrity/custody';
 import { sha256Hex } from '../integrity/sha256';
+import { foldAnnotations, type ItemAnnotations } from '../workspace/annotations';
 import { renderCatalogue } from './catalogue';
 import {
   itemDir,
@@ -61,6 +62,7 @@ export async function buildPackBlob(source: PackSource): Promise<Blob> {
 
   const items: PackItem[] = [];
   source.onProgress?.(0, source.items.length, 0);
+  const annotations = foldAnnotations(source.custody);
   for (const [index, item] of source.items.entries()) {
     const number = index + 1;
     const dir = itemDir(number, item.kind);
@@ -105,6 +107,7 @@ export async function buildPackBlob(source: PackSource): Promise<Blob> {
       facts: item.facts,
       artifacts,
       ...(derived.length > 0 ? { derived } : {}),
+      ...userAdditions(annotations.byItem.get(item.id)),
     });
     source.onProgress?.(number, source.items.length, zip.size);
   }
@@ -143,4 +146,18 @@ export async function buildPackBlob(source: PackSource): Promise<Blob> {
 /** buildPackBlob, as bytes (tests and tools that want them in hand). */
 export async function buildPack(source: PackSource): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await (await buildPackBlob(source)).arrayBuffer());
+}
+
+/** What the user added to an item (purpose, notes, tags, corrections), for the manifest. */
+function userAdditions(a: ItemAnnotations | undefined): Partial<PackItem> {
+  if (!a) return {};
+  const corrections = Object.fromEntries(
+    Object.values(a.corrections).map((c) => [c.path, { value: c.value, original: c.original }]),
+  );
+  return {
+    ...(a.purpose ? { purpose: a.purpose } : {}),
+    ...(a.note ? { notes: a.note } : {}),
+    ...(a.tags.length ? { tags: a.tags } : {}),
+    ...(Object.keys(corrections).length ? { corrections } : {}),
+  };
 }

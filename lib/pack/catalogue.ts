@@ -58,6 +58,7 @@ export function renderCatalogue(manifest: Omit<PackManifest, 'files'>): string {
 <td>${e(KIND_LABEL[item.kind] ?? item.kind)}</td>
 <td class="url">${e(item.url)}</td>
 <td>${e(item.capturedAtLocal)}<br><small>UTC ${e(item.capturedAt)}</small></td>
+<td>${item.purpose ? e(item.purpose) : '<span class="none">—</span>'}${item.notes ? `<br><small>${e(item.notes)}</small>` : ''}</td>
 <td><ul>${files}</ul></td>
 </tr>`;
     })
@@ -89,7 +90,7 @@ img.thumb { display: block; margin-top: 4px; max-width: 180px; max-height: 120px
 工具 Tool: ${e(manifest.tool.name)} ${e(manifest.tool.version)}<br>
 共 ${manifest.items.length} 项证据 items. 每个文件的 SHA-256 见下表及 manifest.json；核验方法见 README.txt，或在解压后的文件夹中用浏览器打开 <a href="verify.html">verify.html</a> 离线核验 (offline verifier)。</p>
 <table>
-<thead><tr><th>序号<br>No.</th><th>证据名称<br>Name</th><th>类型<br>Kind</th><th>来源网址<br>Source URL</th><th>采集时间 (UTC+8)<br>Captured</th><th>文件及 SHA-256<br>Files</th></tr></thead>
+<thead><tr><th>序号<br>No.</th><th>证据名称<br>Name</th><th>类型<br>Kind</th><th>来源网址<br>Source URL</th><th>采集时间 (UTC+8)<br>Captured</th><th>证明目的<br>What it proves</th><th>文件及 SHA-256<br>Files</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -39,6 +39,15 @@ export const PackItem = z.object({
   facts: PageFacts,
   artifacts: z.array(PackArtifact),
   derived: z.array(PackDerived).optional(),
+  // The user's additions, folded from the custody log (the facts above stay as read).
+  /** 证明目的: what the item proves. */
+  purpose: z.string().optional(),
+  notes: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  /** Facts the user corrected: path → the corrected value and the value as read. */
+  corrections: z
+    .record(z.string(), z.object({ value: z.unknown(), original: z.unknown() }))
+    .optional(),
 });
 export type PackItem = z.infer<typeof PackItem>;
 
