@@ -12,6 +12,7 @@ export const CAPTURE_MENU = 'capture-page';
 export const CAPTURE_CHAT_MENU = 'capture-chat';
 export const PICK_ELEMENT_MENU = 'pick-element';
 export const CAPTURE_SELECTION_MENU = 'capture-selection';
+export const PICK_CHAT_MENU = 'pick-chat';
 
 /**
  * The keyboard shortcut and the page's context menu: both capture the tab they were
@@ -36,6 +37,11 @@ export function registerEntryPoints(browser: Browser, db: EvidenceDB): void {
       contexts: ['page', 'frame', 'selection', 'link', 'image'],
     });
     browser.contextMenus.create({
+      id: PICK_CHAT_MENU,
+      title: browser.i18n.getMessage('menuPickChat'),
+      contexts: ['page', 'frame', 'selection', 'link', 'image'],
+    });
+    browser.contextMenus.create({
       id: CAPTURE_CHAT_MENU,
       title: browser.i18n.getMessage('menuCaptureChat'),
       contexts: ['page', 'frame', 'selection', 'link', 'image'],
@@ -49,6 +55,7 @@ export function registerEntryPoints(browser: Browser, db: EvidenceDB): void {
     }
     if (info.menuItemId === CAPTURE_CHAT_MENU) void captureAndReport(browser, db, tab.id, 'chat');
     if (info.menuItemId === PICK_ELEMENT_MENU) void startPicker(browser, tab.id);
+    if (info.menuItemId === PICK_CHAT_MENU) void startPicker(browser, tab.id, 'chat');
   });
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== CAPTURE_COMMAND) return;

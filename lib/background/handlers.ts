@@ -15,7 +15,7 @@ export function createHandlers(browser: Browser, db: EvidenceDB): Handlers {
     'capture-tab': (request) => captureWithBrowser(browser, db, request.tabId, request.kind),
     async 'start-picker'(request) {
       try {
-        await startPicker(browser, request.tabId);
+        await startPicker(browser, request.tabId, request.mode);
         return { ok: true };
       } catch (error) {
         const restricted = String(error).includes('restricted');
@@ -27,8 +27,10 @@ export function createHandlers(browser: Browser, db: EvidenceDB): Handlers {
       }
     },
     // The pick comes from the page itself, so the result is shown on the toolbar badge.
-    async 'element-picked'(_request, sender) {
+    async 'element-picked'(request, sender) {
       if (sender.tabId === undefined) return { ok: false, code: 'no-tab', detail: 'no sender tab' };
+      // In chat mode the picked element only points out the chat pane (see findChatPane).
+      if (request.mode === 'chat') return captureAndReport(browser, db, sender.tabId, 'chat');
       return captureAndReport(browser, db, sender.tabId, undefined, { element: true });
     },
   };

@@ -11,6 +11,7 @@ import { buildDraftInput } from '../complaint/from-case';
 import { awaitingAnswer, chinaToday, isPastDeadline } from '../complaint/store';
 import type { EvidenceDB } from '../db/database';
 import type { ComplaintRecord } from '../db/schema';
+import { panelPath } from '../workspace/panel-location';
 
 type Browser = typeof extensionBrowser;
 
@@ -107,9 +108,14 @@ export async function handleReminder(
   return true;
 }
 
-/** The side panel page, opened in a tab (a panel cannot be opened without a gesture). */
-async function openPanel(browser: Browser): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+/**
+ * The side panel page, opened in a tab (a panel cannot be opened without a gesture), on
+ * the complaints tab of the reminder's own case: the active case may be another one.
+ */
+async function openPanel(browser: Browser, db: EvidenceDB, complaintId: string): Promise<void> {
+  const record = await db.complaints.get(complaintId).catch(() => undefined);
+  const path = record ? panelPath({ caseId: record.caseId, tab: 'complaints' }) : '/sidepanel.html';
+  await browser.tabs.create({ url: browser.runtime.getURL(path as '/sidepanel.html') });
 }
 
 /** Wires the reminders into the service worker. Listeners are added synchronously. */
@@ -123,6 +129,6 @@ export function registerReminders(browser: Browser, db: EvidenceDB): void {
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(REMINDER_PREFIX)) return;
     void browser.notifications.clear(id);
-    void openPanel(browser);
+    void openPanel(browser, db, id.slice(REMINDER_PREFIX.length));
   });
 }

@@ -23,6 +23,30 @@ export interface ChatPaneInfo {
 export function findChatPane(): ChatPaneInfo | undefined {
   const MARK = 'data-kameng-chat-pane';
   for (const old of Array.from(document.querySelectorAll(`[${MARK}]`))) old.removeAttribute(MARK);
+  const scrolls = (el: Element) =>
+    /(auto|scroll|overlay)/.test(getComputedStyle(el).overflowY) &&
+    el.scrollHeight > el.clientHeight + 4;
+  // The user may have pointed at the chat with the element picker: its nearest
+  // scrolling ancestor (or itself) is the pane, whatever the heuristics would say.
+  const picked = document.querySelector('[data-kameng-picked]');
+  for (
+    let el: Element | null = picked;
+    el && el !== document.documentElement;
+    el = el.parentElement
+  ) {
+    if (!scrolls(el)) continue;
+    el.setAttribute(MARK, '');
+    return {
+      score: 1_000_000,
+      url: location.href,
+      scrollTop: el.scrollTop,
+      frameViewport: { width: window.innerWidth, height: window.innerHeight },
+      scrollHeight: el.scrollHeight,
+      clientHeight: el.clientHeight,
+      clientWidth: el.clientWidth,
+      items: el.children.length,
+    };
+  }
   const cue = /chat|msg|message|conversation|dialog|im-|kefu|kf|service|talk|聊天|消息|客服/i;
   let best: { el: Element; score: number; items: number } | undefined;
   for (const el of Array.from(document.querySelectorAll('body *'))) {
@@ -142,6 +166,9 @@ export function releaseChatPane(fromBottom: number): void {
   if (!pane) return;
   pane.scrollTop = pane.scrollHeight - pane.clientHeight - fromBottom;
   pane.removeAttribute('data-kameng-chat-pane');
+  for (const el of Array.from(document.querySelectorAll('[data-kameng-picked]'))) {
+    el.removeAttribute('data-kameng-picked');
+  }
 }
 
 /**

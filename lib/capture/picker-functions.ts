@@ -3,11 +3,12 @@
 
 /**
  * Runs in the page: outlines the element under the pointer (named in the hint bar);
+ * in 'chat' mode the pick names the chat pane to capture rather than an element;
  * ↑ widens to the enclosing element and ↓ narrows back; a click or Enter marks it
  * `data-kameng-picked` and tells the extension; Esc cancels. The page sees none of
  * these clicks and keys.
  */
-export function installPicker(hint: string): void {
+export function installPicker(hint: string, mode = 'element'): void {
   if (document.getElementById('kameng-picker-box')) return;
   const top = 2147483647;
   const box = document.createElement('div');
@@ -59,7 +60,7 @@ export function installPicker(hint: string): void {
         chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
       }
     ).chrome;
-    void ext.runtime.sendMessage({ type: 'element-picked' });
+    void ext.runtime.sendMessage({ type: 'element-picked', mode });
   };
   const move = (e: MouseEvent) => {
     const el = document.elementFromPoint(e.clientX, e.clientY);

@@ -16,9 +16,14 @@ export const Request = z.discriminatedUnion('type', [
     kind: PageKind.optional(),
   }),
   /** Shows the element picker in a tab; the pick arrives later as `element-picked`. */
-  z.object({ type: z.literal('start-picker'), tabId: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal('start-picker'),
+    tabId: z.number().int().nonnegative(),
+    /** 'chat': the pick shows which pane holds the chat, for a chat capture. */
+    mode: z.enum(['element', 'chat']).optional(),
+  }),
   /** From the picker in the page: the user clicked an element (marked in the page). */
-  z.object({ type: z.literal('element-picked') }),
+  z.object({ type: z.literal('element-picked'), mode: z.enum(['element', 'chat']).optional() }),
 ]);
 export type Request = z.infer<typeof Request>;
 

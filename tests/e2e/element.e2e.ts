@@ -27,17 +27,14 @@ afterAll(async () => {
 });
 
 /** Starts the picker in `page`'s tab, as the context menu does. */
-async function startPicker(page: Page) {
+async function startPicker(page: Page, mode: 'element' | 'chat' = 'element') {
   const tabId = await tabIdOf(session, page);
   const reply = await panel.evaluate(
-    (id) =>
+    ({ id, mode }) =>
       (
         globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
-      ).chrome.runtime.sendMessage({
-        type: 'start-picker',
-        tabId: id,
-      }),
-    tabId,
+      ).chrome.runtime.sendMessage({ type: 'start-picker', tabId: id, mode }),
+    { id: tabId, mode },
   );
   expect(reply).toEqual({ ok: true });
   await page.bringToFront();
@@ -173,5 +170,34 @@ describe('element capture in Chromium', () => {
       .at(-1);
     const note = item?.artifacts.find((a) => a.role === 'selection');
     expect(await blobText(panel, note?.sha256 ?? '')).toBe('2026110222001412345678901234');
+  });
+
+  it('captures the chat the user points at, even where detection would pick another box', async () => {
+    const url = `${shop.url}two-panes.html`;
+    const page = await session.context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await startPicker(page, 'chat');
+    await page.click('#kefu-log p:nth-child(2)');
+    await expect
+      .poll(async () => (await readStore(panel)).items.filter((i) => i.url === url).length, {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    const item = (await readStore(panel)).items.find((i) => i.url === url);
+    expect(item?.kind).toBe('chat');
+    const meta = JSON.parse(
+      await blobText(panel, item?.artifacts.find((a) => a.role === 'meta')?.sha256 ?? ''),
+    );
+    expect(meta.failures).toEqual([]);
+    const text = await blobText(
+      panel,
+      item?.artifacts.find((a) => a.role === 'chat-text')?.sha256 ?? '',
+    );
+    expect(text).toContain('【聊天末条】还是没有处理');
+    expect(text).not.toContain('【公告');
+    expect(
+      await page.evaluate(() => document.querySelectorAll('[data-kameng-picked]').length),
+    ).toBe(0);
+    await page.close();
   });
 });
