@@ -170,6 +170,25 @@ export function scorePage(
     for (const key of keys) compare(`${group}.${key}`, want?.[key], got?.[key]);
   }
   compareSet('order.cardKeys', expected.order?.cardKeys ?? [], actual.order?.cardKeys ?? []);
+
+  // Orders of a list are paired by order number (else by position); each field of each
+  // order then counts under `orders.<field>`, and every field of an extra order is wrong.
+  const wantOrders = expected.orders ?? [];
+  const gotOrders = actual.orders ?? [];
+  const paired = new Set<number>();
+  wantOrders.forEach((w, i) => {
+    let j = gotOrders.findIndex((g, k) => !paired.has(k) && w.orderId && g.orderId === w.orderId);
+    if (j < 0 && !paired.has(i) && i < gotOrders.length && !gotOrders[i]?.orderId) j = i;
+    if (j >= 0) paired.add(j);
+    const g = j >= 0 ? gotOrders[j] : undefined;
+    for (const key of SCALARS.order) compare(`orders.${key}`, w[key], g?.[key]);
+    compareSet('orders.cardKeys', w.cardKeys ?? [], g?.cardKeys ?? []);
+  });
+  gotOrders.forEach((g, j) => {
+    if (paired.has(j)) return;
+    for (const key of SCALARS.order) compare(`orders.${key}`, undefined, g[key]);
+    compareSet('orders.cardKeys', [], g.cardKeys ?? []);
+  });
   compareSet('site.contacts', expected.site.contacts, actual.site.contacts);
   compareSet(
     'promises',

@@ -368,11 +368,11 @@ function findContainer(doc: Document): { container: Element; items: Element[] } 
 /**
  * The chat on a page, message by message in page order: who sent each (from the
  * layout when the page is rendered, else data attributes, class names, styles and
- * the sender's name), the name, the time resolved against `capturedAt`, the text, and
+ * the sender's name), the name, the time resolved against `capturedAt` in `zone`, the text, and
  * pictures by their alt text. Undefined when the page shows no chat (news lists,
  * reviews and order lists have dates but no sides).
  */
-export function findChat(doc: Document, capturedAt: string): FoundChat | undefined {
+export function findChat(doc: Document, capturedAt: string, zone?: number): FoundChat | undefined {
   const found = findContainer(doc);
   if (!found || !chatCue(doc, found.container)) return undefined;
   const messages: ChatMessage[] = [];
@@ -382,7 +382,7 @@ export function findChat(doc: Document, capturedAt: string): FoundChat | undefin
   for (const item of found.items) {
     const parsed = parseItem(item);
     if (!parsed) continue;
-    const at = parsed.timeText ? parseDateTime(parsed.timeText, capturedAt) : undefined;
+    const at = parsed.timeText ? parseDateTime(parsed.timeText, capturedAt, zone) : undefined;
     if (parsed.separator) {
       separatorAt = at;
       continue;

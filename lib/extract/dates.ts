@@ -63,7 +63,79 @@ const RELATIVE_DAY = new RegExp(String.raw`(今天|今日|昨天|昨日|前天)\
 const WEEKDAY = new RegExp(String.raw`(?:星期|周|礼拜)([一二三四五六日天])\s*${TIME}`, 'i');
 const BARE_TIME = new RegExp(`^${TIME}$`, 'i');
 const AGO = /^(刚刚|(\d+)\s*(秒|分钟|小时)前)$/;
-const EXPLICIT_OFFSET = /(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?/i;
+
+/** Offset in minutes of an IANA zone ("Asia/Tokyo") at `atMs`, through Intl (no data shipped). */
+function ianaOffset(zone: string, atMs: number): number | undefined {
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(Number.isNaN(atMs) ? 0 : atMs))
+      .find((p) => p.type === 'timeZoneName')?.value;
+    if (name === 'GMT') return 0;
+    const m = name ? /^GMT([+-])(\d{2}):(\d{2})$/.exec(name) : null;
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const CN_NUMBERS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+/**
+ * Statements of a time zone, each with the offset it names: "UTC+8", "GMT+08:00",
+ * 北京时间 / 东八区 / 香港时间 / 台北时间 (+8), 日本时间 (+9), "服务器时间（UTC）", IANA names.
+ */
+const ZONE_STATEMENTS: ReadonlyArray<
+  [RegExp, (m: RegExpExecArray, atMs: number) => number | undefined]
+> = [
+  [
+    /(?<![A-Za-z])(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?/i,
+    (m) => (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)),
+  ],
+  [
+    /(?<![A-Za-z])((?:Asia|Europe|America|Africa|Australia|Pacific|Atlantic|Indian|Etc)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?)/,
+    (m, at) => ianaOffset(m[1] ?? '', at),
+  ],
+  [
+    /(?:北京|上海|中国标准|中国|香港|台北|台湾|澳门|新加坡|马来西亚|菲律宾)时间|中原标准时间|东八区/,
+    () => 480,
+  ],
+  [/(?:日本|东京|韩国|首尔)(?:标准)?时间|(?<![A-Za-z])(?:JST|KST)(?![A-Za-z])|东九区/, () => 540],
+  [
+    /(?<![\u4e00-\u9fff])([东西])(十[一二]|[一二三四五六七八九十]|\d{1,2})区/,
+    (m) => {
+      const n = /\d/.test(m[2] ?? '') ? Number(m[2]) : CN_NUMBERS.indexOf(m[2] ?? '');
+      return n > 0 && n <= 12 ? (m[1] === '西' ? -60 : 60) * n : undefined;
+    },
+  ],
+  [
+    /(?<![A-Za-z/])(?:UTC|GMT)(?![A-Za-z0-9_/+-])(?!\s*[+-]\s*\d)|协调世界时|格林尼?治(?:标准)?时间|世界标准时间|零时区/i,
+    () => 0,
+  ],
+];
+
+/**
+ * The UTC offset (minutes) the first time-zone statement in `text` names, or undefined
+ * when it names none. `atMs` picks the offset of IANA zones with daylight saving.
+ */
+export function zoneOffset(text: string, atMs = Date.now()): number | undefined {
+  const t = norm(text);
+  let best: { at: number; offset: number } | undefined;
+  for (const [re, offsetOf] of ZONE_STATEMENTS) {
+    const m = re.exec(t);
+    if (!m || (best && m.index >= best.at)) continue;
+    const offset = offsetOf(m, atMs);
+    if (offset !== undefined) best = { at: m.index, offset };
+  }
+  return best?.offset;
+}
+
+/**
+ * The page's own time zone (minutes east of UTC) from a statement in its text ("北京时间",
+ * "服务器时间（UTC）", "日本时间", "GMT+8", "Asia/Tokyo"), else Asia/Shanghai's +8.
+ */
+export function pageZone(text: string, capturedAt: string): number {
+  return zoneOffset(text.slice(0, 200_000), Date.parse(capturedAt)) ?? SHANGHAI_MINUTES;
+}
 
 function hour24(marker: string | undefined, h: number, suffix?: string): number {
   const m = (marker ?? suffix ?? '').toUpperCase();
@@ -84,20 +156,22 @@ function timeParts(g: RegExpExecArray, at: number): { h: number; mi: number; s: 
 const WEEKDAYS = '日一二三四五六';
 
 /**
- * A date and time read off a page as ISO 8601 with the page's offset (+08:00 unless
- * the text names another UTC offset). Absolute forms (2026-11-02 14:03:05,
+ * A date and time read off a page as ISO 8601 with the page's offset: the zone the
+ * text itself names ("UTC+9", "日本时间"), else `zone` (minutes east of UTC; the page's
+ * statement from `pageZone`, Asia/Shanghai's +08:00 by default). Absolute forms (2026-11-02 14:03:05,
  * 2026/11/02 14:03, 2026年11月2日 14:03), forms without a year (11-02 14:03) and
  * relative ones (今天 14:03, 昨天 09:12, 周一 10:00, a bare 14:03, 5分钟前) resolve against
  * `capturedAt`. A bare time later than the capture is taken as yesterday's. A date
  * without a time gives just the date (YYYY-MM-DD).
  */
-export function parseDateTime(text: string, capturedAt: string): string | undefined {
+export function parseDateTime(
+  text: string,
+  capturedAt: string,
+  zone: number = SHANGHAI_MINUTES,
+): string | undefined {
   const t = norm(text);
-  const explicit = EXPLICIT_OFFSET.exec(t);
-  const offset = explicit
-    ? (explicit[1] === '-' ? -1 : 1) * (Number(explicit[2]) * 60 + Number(explicit[3] ?? 0))
-    : SHANGHAI_MINUTES;
   const nowMs = Date.parse(capturedAt);
+  const offset = zoneOffset(t, nowMs) ?? zone;
   const now = wallAt(Number.isNaN(nowMs) ? 0 : nowMs, offset);
 
   const full = FULL.exec(t);

@@ -14,28 +14,37 @@ export const PromiseCategory = z.enum([
   'other',
 ]);
 
+/** Contract 1's order facts, shared by `order` and each of `orders`. */
+const OrderShape = z.object({
+  orderId: z.string().optional(),
+  amount: z.number().optional(),
+  placedAt: z.string().optional(),
+  product: z.string().optional(),
+  quantity: z.number().optional(),
+  status: z.string().optional(),
+  cardKeys: z.array(z.string()).optional(),
+  paymentMethod: z.string().optional(),
+  tradeNo: z.string().optional(),
+  /** Extension: delivered cards with their card numbers, when the page shows both. */
+  cards: z.array(z.object({ number: z.string().optional(), secret: z.string() })).optional(),
+});
+
 /**
  * ★ Contract 1: the facts read off one page. Fields are absent when the page does not
  * show them. Extensions beyond the contract (issue #4) are optional: `order.cards`,
- * `payment`, `promises[].detail`, `chat.messages[].image` and `sources`.
+ * `orders`, `payment`, `promises[].detail`, `chat.messages[].image` and `sources`.
  */
 export const PageFacts = z.object({
   kind: PageKind,
-  order: z
-    .object({
-      orderId: z.string().optional(),
-      amount: z.number().optional(),
-      placedAt: z.string().optional(),
-      product: z.string().optional(),
-      quantity: z.number().optional(),
-      status: z.string().optional(),
-      cardKeys: z.array(z.string()).optional(),
-      paymentMethod: z.string().optional(),
-      tradeNo: z.string().optional(),
-      /** Extension: delivered cards with their card numbers, when the page shows both. */
-      cards: z.array(z.object({ number: z.string().optional(), secret: z.string() })).optional(),
-    })
-    .optional(),
+  order: OrderShape.optional(),
+  /**
+   * Extension: every order on an order list (订单列表, 我的订单, 查询结果), in page order,
+   * each in `order`'s shape. Present only when the page shows two or more orders with
+   * distinct numbers; a single-order detail page has no `orders`, only `order`. On a
+   * list, `order` is the order the URL names, else the first, for compatibility.
+   * Sources are keyed "orders.<i>.<field>".
+   */
+  orders: z.array(OrderShape).optional(),
   /** Extension: a payment provider's bill detail (Alipay, WeChat Pay and look-alikes). */
   payment: z
     .object({

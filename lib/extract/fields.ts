@@ -56,9 +56,9 @@ export function readAmount(value: string): number | undefined {
   return amount === undefined ? undefined : Math.abs(amount);
 }
 
-/** A date-time reader bound to the capture time. */
-export function readDate(capturedAt: string) {
-  return (value: string) => parseDateTime(value, capturedAt);
+/** A date-time reader bound to the capture time and the page's zone (minutes east of UTC). */
+export function readDate(capturedAt: string, zone?: number) {
+  return (value: string) => parseDateTime(value, capturedAt, zone);
 }
 
 /** A count: the first whole number in "1", "x2", "2 张". */

@@ -1,7 +1,9 @@
 import { chatSources, findChat } from './chat';
+import { pageZone } from './dates';
 import type { PageFacts } from './facts';
 import { findLabelledValues } from './labels';
-import { extractOrder } from './order';
+import { extractOrder, type OrderFacts } from './order';
+import { extractOrders } from './order-list';
 import { extractPayment, isPaymentPage } from './payment';
 import { findPromises, promiseCategory, promiseFacts } from './promises';
 import { extractSite } from './site';
@@ -28,15 +30,24 @@ export interface ExtractContext {
 export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
   forgetVisibility();
   const sources: SourceMap = {};
-  const chat = findChat(doc, ctx.capturedAt);
+  // Relative and bare times resolve in the zone the page states (北京时间, UTC, 日本时间...).
+  const zone = pageZone(
+    `${doc.title}\n${lineText(doc.body ?? doc.documentElement)}`,
+    ctx.capturedAt,
+  );
+  const when = { capturedAt: ctx.capturedAt, zone };
+  const chat = findChat(doc, ctx.capturedAt, zone);
   const inChat = (el: Element) => chat?.items.some((item) => item.contains(el)) ?? false;
   const pairs = findLabelledValues(doc, inChat);
   const lines = textLines(doc, inChat);
 
   const payment = isPaymentPage(pairs, doc.title)
-    ? extractPayment(doc, pairs, ctx, sources)
+    ? extractPayment(doc, pairs, when, sources)
     : undefined;
-  const order = payment?.order ?? extractOrder(doc, pairs, ctx, inChat, sources);
+  const orders = payment ? undefined : extractOrders(doc, pairs, when, inChat, sources);
+  const order = orders
+    ? listOrder(orders, ctx.url, sources)
+    : (payment?.order ?? extractOrder(doc, pairs, when, inChat, sources));
   // "发货方式：自动发货" states a fact about this order, not a promise; a promise strip
   // read as label and value ("假一赔十" beside "秒发") is still a promise.
   const valueEls = new Set(
@@ -64,10 +75,25 @@ export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
   return {
     kind,
     ...(order && Object.keys(order).length ? { order } : {}),
+    ...(orders ? { orders } : {}),
     ...(payment && hasPayment ? { payment: payment.payment } : {}),
     promises,
     ...(chat ? { chat: { messages: chat.messages } } : {}),
     site,
     sources,
   };
+}
+
+/**
+ * The order of a list that `order` stands for: the one whose number the URL names
+ * (a query result, a highlighted row), else the first. Its sources are copied.
+ */
+function listOrder(orders: readonly OrderFacts[], url: string, sources: SourceMap): OrderFacts {
+  const named = orders.findIndex((o) => o.orderId && url.includes(o.orderId));
+  const at = named < 0 ? 0 : named;
+  for (const [key, source] of Object.entries(sources)) {
+    const prefix = `orders.${at}.`;
+    if (key.startsWith(prefix)) sources[`order.${key.slice(prefix.length)}`] = source;
+  }
+  return orders[at] as OrderFacts;
 }

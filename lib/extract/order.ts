@@ -53,12 +53,12 @@ export const ORDER_LABELS = {
 } as const;
 
 /** Readers for a set of pairs, shared by order and payment pages. */
-export function orderPicks(pairs: readonly LabelledValue[], capturedAt: string) {
+export function orderPicks(pairs: readonly LabelledValue[], capturedAt: string, zone?: number) {
   return {
     orderId: pick(pairs, ORDER_LABELS.orderId, (v) => readId(v)),
     tradeNo: pick(pairs, ORDER_LABELS.tradeNo, (v) => readId(v, 8)),
     amount: pick(pairs, ORDER_LABELS.amount, readAmount),
-    placedAt: pick(pairs, ORDER_LABELS.placedAt, readDate(capturedAt)),
+    placedAt: pick(pairs, ORDER_LABELS.placedAt, readDate(capturedAt, zone)),
     product: pick(pairs, ORDER_LABELS.product, readProduct),
     quantity: pick(pairs, ORDER_LABELS.quantity, readQuantity),
     status: pick(pairs, ORDER_LABELS.status, readWord(16)),
@@ -89,11 +89,11 @@ export function assign<T extends object>(
 export function extractOrder(
   doc: Document,
   pairs: readonly LabelledValue[],
-  ctx: { capturedAt: string },
+  ctx: { capturedAt: string; zone?: number },
   skip: (el: Element) => boolean,
   sources: SourceMap,
 ): OrderFacts | undefined {
-  const picks = orderPicks(pairs, ctx.capturedAt);
+  const picks = orderPicks(pairs, ctx.capturedAt, ctx.zone);
   const cards: Card[] = findCards(doc, pairs, skip);
   const corroborated = [picks.product, picks.placedAt, picks.status, cards[0]].some(Boolean);
   if (!picks.orderId && !picks.tradeNo && !(picks.amount && corroborated)) return undefined;

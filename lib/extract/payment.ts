@@ -76,10 +76,10 @@ function headlineAmount(doc: Document): { value: number; el: Element } | undefin
 export function extractPayment(
   doc: Document,
   pairs: readonly LabelledValue[],
-  ctx: { capturedAt: string },
+  ctx: { capturedAt: string; zone?: number },
   sources: SourceMap,
 ): { payment: PaymentFacts; order: OrderFacts } {
-  const date = readDate(ctx.capturedAt);
+  const date = readDate(ctx.capturedAt, ctx.zone);
   const picks = {
     tradeNo: pick(pairs, TRADE, (v) => readId(v, 8)),
     merchantOrderNo: pick(pairs, [MERCHANT_ORDER], (v) => readId(v)),

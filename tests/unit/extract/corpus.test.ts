@@ -43,8 +43,16 @@ describe('extraction corpus (tests/fixtures/extract)', () => {
   )('%s, neither an order nor a chat, yields neither', (_name, c) => {
     const facts = extractCase(c);
     expect(facts.order).toBeUndefined();
+    expect(facts.orders).toBeUndefined();
     expect(facts.chat).toBeUndefined();
   });
+
+  it.each(corpus.filter((c) => !c.expected.orders).map((c) => [c.name, c] as const))(
+    '%s, not an order list, yields no `orders`',
+    (_name, c) => {
+      expect(extractCase(c).orders).toBeUndefined();
+    },
+  );
 
   it('records where each order fact came from', () => {
     const c = corpus.find((x) => x.name === 'shop-order');

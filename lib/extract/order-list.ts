@@ -1,0 +1,144 @@
+import { findCards } from './card-keys';
+import { pick, readId } from './fields';
+import { isLabelText, type LabelledValue } from './labels';
+import { assign, ORDER_LABELS, type OrderFacts, orderPicks } from './order';
+import { type SourceMap, sourceOf } from './sources';
+import { isHidden, labelKey, lineText } from './text';
+
+interface ListContext {
+  capturedAt: string;
+  zone?: number;
+}
+
+/** One order of a list: the pairs read inside its row or card, and the element itself. */
+interface ListItem {
+  el: Element;
+  pairs: LabelledValue[];
+}
+
+const cellsOf = (row: Element) =>
+  Array.from(row.children).filter(
+    (c) => !isHidden(c) && (c.tagName === 'TD' || c.tagName === 'TH'),
+  );
+
+/**
+ * Order tables: a header row of labels naming an order-number column, one order per row
+ * below. Each row becomes pairs of header label and cell; they are marked `inline`, as
+ * the cell beside a 卡密 cell is the next column, not a further code.
+ */
+function tableItems(doc: Document, skip: (el: Element) => boolean): ListItem[][] {
+  const lists: ListItem[][] = [];
+  for (const table of Array.from(doc.querySelectorAll('table'))) {
+    if (skip(table) || isHidden(table)) continue;
+    const rows = Array.from(table.querySelectorAll('tr')).filter(
+      (r) => r.closest('table') === table && !isHidden(r),
+    );
+    const headerAt = rows.findIndex((r) => cellsOf(r).length >= 2);
+    const header = rows[headerAt];
+    if (!header) continue;
+    const labels = cellsOf(header).map((c) => lineText(c));
+    if (!labels.every((l) => l === '' || isLabelText(l))) continue;
+    const keys = labels.map((l) => labelKey(l));
+    const items: ListItem[] = [];
+    for (const row of rows.slice(headerAt + 1)) {
+      const cells = cellsOf(row);
+      if (cells.length !== keys.length) continue;
+      const pairs: LabelledValue[] = [];
+      cells.forEach((el, i) => {
+        const value = lineText(el);
+        const label = keys[i];
+        if (value && label) pairs.push({ label, value, el, inline: true });
+      });
+      items.push({ el: row, pairs });
+    }
+    lists.push(items);
+  }
+  return lists;
+}
+
+/**
+ * Order cards (我的订单, 查询结果): each order number's pair climbs to the widest element
+ * that holds no other order number; the pairs inside that element are its order.
+ */
+function cardItems(pairs: readonly LabelledValue[]): ListItem[] {
+  // The elements showing each order number (a card may show its number twice).
+  const byId = new Map<string, Element[]>();
+  for (const p of pairs) {
+    const id = pick([p], ORDER_LABELS.orderId, (v) => readId(v))?.value;
+    if (id) byId.set(id, [...(byId.get(id) ?? []), p.el]);
+  }
+  if (byId.size < 2) return [];
+  const items: ListItem[] = [];
+  for (const [id, els] of byId) {
+    const others = [...byId].flatMap(([other, o]) => (other === id ? [] : o));
+    let box: Element | null = els[0] ?? null;
+    while (box && !els.every((el) => box?.contains(el))) box = box.parentElement;
+    if (!box || others.some((o) => box?.contains(o) || o.contains(box as Element))) return [];
+    for (let up = box.parentElement; up && up.tagName !== 'BODY'; up = up.parentElement) {
+      if (others.some((o) => up?.contains(o))) break;
+      box = up;
+    }
+    const el = box;
+    items.push({ el, pairs: pairs.filter((p) => el.contains(p.el)) });
+  }
+  return items;
+}
+
+/** The order read from one row or card, with its sources under `orders.<i>`. */
+function readItem(
+  doc: Document,
+  item: ListItem,
+  ctx: ListContext,
+  skip: (el: Element) => boolean,
+  sources: SourceMap,
+  prefix: string,
+): OrderFacts | undefined {
+  const picks = orderPicks(item.pairs, ctx.capturedAt, ctx.zone);
+  if (!picks.orderId) return undefined;
+  if (!(picks.amount || picks.placedAt || picks.product || picks.status)) return undefined;
+  if (picks.tradeNo && picks.orderId.value === picks.tradeNo.value) return undefined;
+  const mine: SourceMap = {};
+  const order = assign<OrderFacts>({}, picks, mine, prefix);
+  const cards = findCards(doc, item.pairs, (el) => skip(el) || !item.el.contains(el));
+  if (cards.length) {
+    order.cardKeys = cards.map((c) => c.secret);
+    if (cards.some((c) => c.number)) {
+      order.cards = cards.map(({ number, secret }) => (number ? { number, secret } : { secret }));
+    }
+    cards.forEach((c, i) => {
+      mine[`${prefix}.cardKeys.${i}`] = sourceOf(c.el);
+    });
+  }
+  Object.assign(sources, mine);
+  return order;
+}
+
+/**
+ * Every order on an order list (订单列表, 我的订单, 查询结果): rows of an order table or
+ * repeated order cards, each with its own order number. Only lists of two or more
+ * orders with distinct numbers count, so a detail page, which shows one order (perhaps
+ * its number twice), gives none and keeps to `order`.
+ */
+export function extractOrders(
+  doc: Document,
+  pairs: readonly LabelledValue[],
+  ctx: ListContext,
+  skip: (el: Element) => boolean,
+  sources: SourceMap,
+): OrderFacts[] | undefined {
+  const candidates = [...tableItems(doc, skip), cardItems(pairs)];
+  for (const items of candidates) {
+    if (items.length < 2) continue;
+    const mine: SourceMap = {};
+    const orders: OrderFacts[] = [];
+    for (const item of items) {
+      const order = readItem(doc, item, ctx, skip, mine, `orders.${orders.length}`);
+      if (order) orders.push(order);
+    }
+    const ids = new Set(orders.map((o) => o.orderId));
+    if (orders.length < 2 || ids.size !== orders.length) continue;
+    Object.assign(sources, mine);
+    return orders;
+  }
+  return undefined;
+}
