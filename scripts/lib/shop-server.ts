@@ -24,7 +24,11 @@ export interface ShopServer {
 /** Serves the demo card shop (static files) on 127.0.0.1 at a free port. */
 export async function serveShop(dir = SHOP_DIR, port = 0): Promise<ShopServer> {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname);
+    // ?delay=MS answers slowly, like a busy image host (tests of lazy loading).
+    const delay = Math.min(Number(url.searchParams.get('delay')) || 0, 5000);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(dir)) {
       res.writeHead(403).end();

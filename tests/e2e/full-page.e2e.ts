@@ -128,4 +128,36 @@ describe('full-page screenshot in Chromium', () => {
     // Scrolled down, the sticky header sits at the top of the visible area.
     expect(runs.runs).toEqual([[0, 56]]);
   });
+
+  it('gives lazy-loaded images the chance to load, so they appear in the stitched image', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${shop.url}reviews.html`, { waitUntil: 'load' });
+    // The last lazy image, far below the first screen: not loaded before the capture.
+    const target = await page.evaluate(() => {
+      const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('img[data-src]'));
+      const img = imgs[imgs.length - 1] as HTMLImageElement;
+      const r = img.getBoundingClientRect();
+      return {
+        loaded: img.complete && img.naturalWidth > 0,
+        x: r.left + 5,
+        top: r.top + window.scrollY,
+        height: r.height,
+      };
+    });
+    expect(target.top).toBeGreaterThan(3000);
+    expect(target.loaded).toBe(false);
+    expect((await captureWithPopup(session, page, 'other')).state).toBe('done');
+    await page.close();
+    const store = await readStore(panel);
+    const item = store.items.filter((i) => i.url.endsWith('reviews.html')).at(-1);
+    const full = item?.artifacts.find((a) => a.role === 'screenshot-full');
+    // The placeholder images are filled with #90caf9.
+    const runs = await colourRuns(full?.sha256 ?? '', Math.round(target.x), [144, 202, 249]);
+    const top = Math.round(target.top);
+    expect(
+      runs.runs.some(
+        ([start, length]) => Math.abs(start - top) <= 2 && length >= target.height - 4,
+      ),
+    ).toBe(true);
+  });
 });
