@@ -14,11 +14,23 @@ const PLATFORM_FIELDS = [
 ] as const;
 type PlatformField = (typeof PLATFORM_FIELDS)[number][0];
 
+/** The user's account of the dispute: free text the drafts quote (CaseFacts). */
+const STORY_FIELDS = [
+  ['description', 'caseDescription', 'textarea'],
+  ['harmKnownAt', 'caseHarmKnownAt', 'date'],
+  ['negotiation', 'caseNegotiation', 'textarea'],
+  ['howSiteWasReached', 'caseHowSiteReached', 'text'],
+] as const;
+type StoryField = (typeof STORY_FIELDS)[number][0];
+
 interface Draft {
   disputeType: DisputeType | '';
   purpose: Purpose | '';
   amount: string;
   platform: Record<PlatformField, string>;
+  story: Record<StoryField, string>;
+  merchantDeceived: boolean;
+  deceitDetails: string;
 }
 
 function draftOf(c: CaseRecord): Draft {
@@ -34,6 +46,14 @@ function draftOf(c: CaseRecord): Draft {
       creditCode: p?.creditCode ?? '',
       icp: p?.icp ?? '',
     },
+    story: {
+      description: c.description ?? '',
+      harmKnownAt: c.harmKnownAt ?? '',
+      negotiation: c.negotiation ?? '',
+      howSiteWasReached: c.howSiteWasReached ?? '',
+    },
+    merchantDeceived: c.merchantDeceived ?? false,
+    deceitDetails: c.deceitDetails ?? '',
   };
 }
 
@@ -85,6 +105,9 @@ export function CaseDetailsForm({
           purpose: draft.purpose || undefined,
           amountInDispute: amount,
           platform,
+          ...draft.story,
+          merchantDeceived: draft.merchantDeceived,
+          deceitDetails: draft.merchantDeceived ? draft.deceitDetails : '',
         },
         new Date(),
       );
@@ -174,6 +197,52 @@ export function CaseDetailsForm({
         >
           {t('prefillFromFacts')}
         </button>
+      </fieldset>
+      <fieldset>
+        <legend>{t('caseStoryHeading')}</legend>
+        {STORY_FIELDS.map(([field, label, type]) => {
+          const props = {
+            id: `${id}-${field}`,
+            'data-testid': `case-${field}`,
+            value: draft.story[field],
+            onChange: (e: { currentTarget: { value: string } }) =>
+              edit({ story: { ...draft.story, [field]: e.currentTarget.value } }),
+          };
+          return (
+            <div key={field} className="field">
+              <label htmlFor={props.id}>{t(label)}</label>
+              {type === 'textarea' ? (
+                <textarea rows={3} {...props} />
+              ) : (
+                <input type={type} {...props} />
+              )}
+            </div>
+          );
+        })}
+        <label className="radio">
+          <input
+            type="checkbox"
+            data-testid="case-merchantDeceived"
+            aria-describedby={`${id}-deceived-hint`}
+            checked={draft.merchantDeceived}
+            onChange={(e) => edit({ merchantDeceived: e.currentTarget.checked })}
+          />
+          {t('caseMerchantDeceived')}
+        </label>
+        <p className="hint" id={`${id}-deceived-hint`}>
+          {t('caseMerchantDeceivedHint')}
+        </p>
+        {draft.merchantDeceived && (
+          <label className="field">
+            <span>{t('caseDeceitDetails')}</span>
+            <textarea
+              data-testid="case-deceitDetails"
+              rows={3}
+              value={draft.deceitDetails}
+              onChange={(e) => edit({ deceitDetails: e.currentTarget.value })}
+            />
+          </label>
+        )}
       </fieldset>
       <button type="submit" className="primary" data-testid="save-case">
         {t('saveCase')}

@@ -20,6 +20,10 @@ import {
   foldAnnotations,
   gatherCaseFacts,
   listCases,
+  PANEL_TABS,
+  type PanelTab,
+  parsePanelLocation,
+  switchCase,
 } from '@/lib/workspace';
 
 // Loaded when first needed, so the panel's first paint does not wait for them.
@@ -52,8 +56,8 @@ type CaptureStatus =
   | { state: 'done'; title: string }
   | { state: 'error'; code: string; detail: string };
 
-const TABS = ['timeline', 'case', 'complaints', 'profile'] as const;
-type Tab = (typeof TABS)[number];
+const TABS = PANEL_TABS;
+type Tab = PanelTab;
 
 /**
  * The tab the panel's capture button takes: the active tab of the panel's window. When
@@ -117,7 +121,13 @@ export function App() {
     () => (allItems ? gatherCaseFacts(allItems, annotations) : undefined),
     [allItems, annotations],
   );
-  const [tab, setTab] = useState<Tab>('timeline');
+  // Opened at `?case=ID&tab=complaints` (a reminder's notification): show that case's tab.
+  const [opened] = useState(() => parsePanelLocation(window.location.search));
+  const [tab, setTab] = useState<Tab>(opened.tab ?? 'timeline');
+  useEffect(() => {
+    // A case deleted since the reminder was set leaves the active one as it is.
+    if (opened.caseId) switchCase(db, opened.caseId).catch(() => undefined);
+  }, [db, opened.caseId]);
   const [openId, setOpenId] = useState<string>();
   const [deleteId, setDeleteId] = useState<string>();
   const [status, setStatus] = useState<ExportStatus>({ state: 'idle' });

@@ -3,6 +3,7 @@
  * sent (with its answer deadline), answered. The reminders read the same records.
  */
 import type { EvidenceDB } from '../db/database';
+import { appendCustody } from '../db/repo';
 import type { ComplaintRecord } from '../db/schema';
 import { chinaDate, toChinaIso } from './calendar-date';
 import type { ChannelId } from './channels';
@@ -78,6 +79,45 @@ function sentInstant(sentAt: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(sentAt) ? `${sentAt}T00:00:00+08:00` : sentAt;
 }
 
+/**
+ * What a sent or answered complaint adds to the case's custody log (an `annotate` entry
+ * with no evidence id, like case edits): the pack then shows when the user complained
+ * and when the channel answered. foldAnnotations skips it, it names no item.
+ */
+export interface ComplaintEventDetails {
+  field: 'complaint';
+  event: 'sent' | 'answered';
+  complaintId: string;
+  channel: string;
+  ticketNo?: string;
+  /** When it was sent or answered, as the user recorded it. */
+  at: string;
+}
+
+async function logComplaintEvent(
+  db: EvidenceDB,
+  record: ComplaintRecord,
+  event: ComplaintEventDetails['event'],
+  at: string,
+  now: Date,
+): Promise<void> {
+  const details: ComplaintEventDetails = {
+    field: 'complaint',
+    event,
+    complaintId: record.id,
+    channel: record.channel,
+    at,
+  };
+  // The hash chain is over canonical JSON: no undefined values.
+  if (record.ticketNo) details.ticketNo = record.ticketNo;
+  await appendCustody(db, {
+    caseId: record.caseId,
+    at: now.toISOString(),
+    action: 'annotate',
+    details: { ...details },
+  });
+}
+
 /** Records that a complaint was sent and sets its answer deadline (responseDeadline). */
 export async function markSent(
   db: EvidenceDB,
@@ -85,7 +125,7 @@ export async function markSent(
   details: SentDetails,
   now: Date,
 ): Promise<ComplaintRecord> {
-  return db.transaction('rw', db.complaints, async () => {
+  return db.transaction('rw', [db.complaints, db.custody], async () => {
     const record = await db.complaints.get(id);
     if (!record) throw new Error(`complaint ${id} does not exist`);
     const sentAt = sentInstant(details.sentAt);
@@ -105,6 +145,7 @@ export async function markSent(
       updatedAt: now.toISOString(),
     };
     await db.complaints.put(updated);
+    await logComplaintEvent(db, updated, 'sent', sentAt, now);
     return updated;
   });
 }
@@ -116,17 +157,19 @@ export async function recordAnswer(
   answer: { answeredAt?: string; summary?: string },
   now: Date,
 ): Promise<ComplaintRecord> {
-  return db.transaction('rw', db.complaints, async () => {
+  return db.transaction('rw', [db.complaints, db.custody], async () => {
     const record = await db.complaints.get(id);
     if (!record) throw new Error(`complaint ${id} does not exist`);
+    const answeredAt = answer.answeredAt || now.toISOString();
     const updated: ComplaintRecord = {
       ...record,
       status: 'answered',
-      answeredAt: answer.answeredAt || now.toISOString(),
+      answeredAt,
       answerSummary: answer.summary?.trim() || undefined,
       updatedAt: now.toISOString(),
     };
     await db.complaints.put(updated);
+    await logComplaintEvent(db, updated, 'answered', answeredAt, now);
     return updated;
   });
 }

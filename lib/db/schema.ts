@@ -20,6 +20,22 @@ export const CaseRecord = z.object({
   /** Yuan. */
   amountInDispute: z.number().nonnegative().optional(),
   platform: PlatformIdentity.optional(),
+  // The user's account of the dispute, read by buildDraftInput under the same names as
+  // CaseFacts (lib/complaint/input.ts).
+  /** What happened, in the user's words; quoted as written. */
+  description: z.string().optional(),
+  /** Only the user saying so lets a draft claim 消费者权益保护法 第55条 (three times). */
+  merchantDeceived: z.boolean().optional(),
+  deceitDetails: z.string().optional(),
+  /**
+   * When the user learned of the harm (`YYYY-MM-DD`): the 3-year limits count from it.
+   * buildDraftInput drops a value that is not a date.
+   */
+  harmKnownAt: z.string().optional(),
+  /** What was already tried with the merchant, and what they said. */
+  negotiation: z.string().optional(),
+  /** How the user reached the site (12321 asks). */
+  howSiteWasReached: z.string().optional(),
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 

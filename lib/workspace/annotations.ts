@@ -9,6 +9,11 @@ import type { CustodyEntry } from '../integrity/custody';
  * the log (the latest entry for a field wins). Details shapes, for readers of a pack:
  *   annotate      { field: 'purpose' | 'note', value: string }
  *                 { field: 'tags', value: string[] }
+ *   annotate, no evidence id (the case, not an item):
+ *                 { field: 'case', changes: {...} }
+ *                 { field: 'complaint', event: 'sent' | 'answered', complaintId, channel,
+ *                   ticketNo?, at }   (lib/complaint/store.ts)
+ * Only the item variants are parsed here; an entry with another `field` is skipped.
  *   correct-fact  { path: 'order.amount', value: <new>, original: <as read> }
  *   delete        { kind, title, url, source, capturedAt, itemSha256, artifacts[] }
  */

@@ -6,8 +6,30 @@ import type { PlatformIdentity } from '../complaint/input';
 
 /** The case fields the workspace edits (not its id, times or history). */
 export type CaseDetails = Partial<
-  Pick<CaseRecord, 'title' | 'disputeType' | 'purpose' | 'amountInDispute' | 'platform'>
+  Pick<
+    CaseRecord,
+    | 'title'
+    | 'disputeType'
+    | 'purpose'
+    | 'amountInDispute'
+    | 'platform'
+    | 'description'
+    | 'merchantDeceived'
+    | 'deceitDetails'
+    | 'harmKnownAt'
+    | 'negotiation'
+    | 'howSiteWasReached'
+  >
 >;
+
+/** The free-text case fields: blank means not answered, so it is stored as absent. */
+const TEXT_FIELDS = [
+  'description',
+  'deceitDetails',
+  'harmKnownAt',
+  'negotiation',
+  'howSiteWasReached',
+] as const;
 
 /** All cases, open ones first, then the most recently changed. */
 export async function listCases(db: EvidenceDB): Promise<CaseRecord[]> {
@@ -68,6 +90,12 @@ export async function updateCase(
   if (clean.title !== undefined) {
     clean.title = clean.title.trim();
     if (!clean.title) throw new Error('a case needs a title');
+  }
+  for (const field of TEXT_FIELDS) {
+    if (field in clean) clean[field] = clean[field]?.trim() || undefined;
+  }
+  if (clean.harmKnownAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(clean.harmKnownAt)) {
+    throw new Error(`not a date: ${clean.harmKnownAt}`);
   }
   await db.transaction('rw', [db.cases, db.custody], async () => {
     const current = await db.cases.get(caseId);

@@ -48,6 +48,13 @@ export {
   setPath,
 } from './facts';
 export {
+  PANEL_TABS,
+  type PanelLocation,
+  type PanelTab,
+  panelPath,
+  parsePanelLocation,
+} from './panel-location';
+export {
   dayOf,
   type TimelineEntry,
   type TimelineOrder,

@@ -102,6 +102,10 @@ export function draft12315(ctx: DraftContext): ChannelDraftSpec {
   });
   if (leads.length > 0 && input.platform.licenceDisplayed === false) legalRefs.push('ecl-15');
   if (input.case.merchantDeceived) legalRefs.push('cpl-20');
+  // The 投诉请求 asks for three times the price (or offers it as the alternative): cite
+  // its basis, 消费者权益保护法 第55条, as the court draft does.
+  if (!blocked && claims.claims.some((c) => c.kind === 'fraud-compensation'))
+    legalRefs.push('cpl-55');
   sections.push(
     {
       heading: '管辖',

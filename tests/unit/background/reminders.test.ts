@@ -101,7 +101,12 @@ describe('complaint reminders', () => {
     const create = vi.spyOn(browser.tabs, 'create');
     await fakeBrowser.notifications.onClicked.trigger(`${REMINDER_PREFIX}${record.id}`);
     await vi.waitFor(() =>
-      expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/sidepanel\.html$/) }),
+      // The complaints tab of the reminder's own case, not whichever case is active.
+      expect(create).toHaveBeenCalledWith({
+        url: expect.stringMatching(
+          new RegExp(`/sidepanel\\.html\\?case=${CASE_ID}&tab=complaints$`),
+        ),
+      }),
     );
   });
 });
