@@ -1,3 +1,4 @@
+import '@/lib/zod-setup';
 import { type ComponentType, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';

@@ -1,3 +1,4 @@
+import '@/lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { registerEntryPoints } from '@/lib/background/entry-points';
 import { createHandlers } from '@/lib/background/handlers';

@@ -1,3 +1,4 @@
+import '@/lib/zod-setup';
 import { snapshotPage } from '@/lib/capture/page-snapshot';
 
 // Injected on demand by the worker (scripting.executeScript); its result is the snapshot.

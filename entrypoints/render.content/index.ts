@@ -1,3 +1,4 @@
+import '@/lib/zod-setup';
 import { renderPage } from '@/lib/capture/render';
 
 // Injected on demand by the worker after the screenshots; kept apart from the capture
