@@ -1,53 +1,16 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from '../../scripts/lib/build';
-import {
-  captureWithPopup,
-  type ExtensionSession,
-  launchWithExtension,
-  openPanel,
-} from '../../scripts/lib/extension-session';
-import { type ShopServer, serveShop } from '../../scripts/lib/shop-server';
-import { blobText as readBlobText, readStore } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { captureWithPopup } from '../../scripts/lib/extension-session';
+import { blobText as readBlobText, readStore, withExtension, pngHeight } from './helpers';
 
-let session: ExtensionSession;
-let shop: ShopServer;
-let panel: Page;
+const h = withExtension();
 
-beforeAll(async () => {
-  shop = await serveShop();
-  session = await launchWithExtension({ extensionDir: EXTENSION_DIR });
-  panel = await openPanel(session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await shop?.close();
-});
-
-const blobText = (sha256: string) => readBlobText(panel, sha256);
-
-/** Height in pixels of a stored PNG. */
-function pngHeight(sha256: string): Promise<number> {
-  return panel.evaluate(async (sha) => {
-    const db: IDBDatabase = await new Promise((ok) => {
-      const r = indexedDB.open('kameng-evidence');
-      r.onsuccess = () => ok(r.result);
-    });
-    const rec = await new Promise<{ data: Blob }>((ok) => {
-      const r = db.transaction('blobs').objectStore('blobs').get(sha);
-      r.onsuccess = () => ok(r.result);
-    });
-    db.close();
-    return (await createImageBitmap(rec.data)).height;
-  }, sha256);
-}
+const blobText = (sha256: string) => readBlobText(h.panel, sha256);
 
 async function captureChat(url: string) {
-  const page = await session.context.newPage();
+  const page = await h.session.context.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  const result = await captureWithPopup(session, page, 'chat');
-  const store = await readStore(panel);
+  const result = await captureWithPopup(h.session, page, 'chat');
+  const store = await readStore(h.panel);
   const item = store.items.filter((i) => i.url === url).at(-1);
   const artifact = (role: string) => item?.artifacts.find((a) => a.role === role);
   const meta = JSON.parse(await blobText(artifact('meta')?.sha256 ?? ''));
@@ -56,7 +19,7 @@ async function captureChat(url: string) {
 
 describe('chat capture in Chromium', () => {
   it('loads the whole history of the shop chat pane, then captures and stitches the pane', async () => {
-    const { page, result, artifact, meta } = await captureChat(`${shop.url}chat.html`);
+    const { page, result, artifact, meta } = await captureChat(`${h.shop.url}chat.html`);
     expect(result.state).toBe('done');
     expect(meta.failures).toEqual([]);
     expect(meta.chat).toMatchObject({
@@ -79,7 +42,7 @@ describe('chat capture in Chromium', () => {
     const paneHeight = await page.evaluate(
       () => document.getElementById('chat-messages')?.scrollHeight ?? 0,
     );
-    expect(await pngHeight(image?.sha256 ?? '')).toBe(paneHeight);
+    expect(await pngHeight(h.panel, image?.sha256 ?? '')).toBe(paneHeight);
     expect(meta.chat.paneHeight).toBe(paneHeight);
     // The pane is put back at the newest message, where the user had it.
     expect(
@@ -95,7 +58,7 @@ describe('chat capture in Chromium', () => {
     ['same-origin iframe', 'chat-iframe.html'],
     ['cross-origin iframe', 'chat-widget.html'],
   ])('captures a chat widget in a %s', async (_label, path) => {
-    const { page, result, artifact, meta } = await captureChat(`${shop.url}${path}`);
+    const { page, result, artifact, meta } = await captureChat(`${h.shop.url}${path}`);
     expect(result.state).toBe('done');
     expect(meta.failures).toEqual([]);
     expect(meta.chat).toMatchObject({ inIframe: true, historyComplete: true });
@@ -109,10 +72,10 @@ describe('chat capture in Chromium', () => {
     const paneHeight = await frame?.evaluate(
       () => document.getElementById('kf-list')?.scrollHeight ?? 0,
     );
-    expect(await pngHeight(artifact('screenshot-chat')?.sha256 ?? '')).toBe(paneHeight);
+    expect(await pngHeight(h.panel, artifact('screenshot-chat')?.sha256 ?? '')).toBe(paneHeight);
     const dom = await blobText(artifact('dom')?.sha256 ?? '');
     if (path === 'chat-widget.html') {
-      expect(meta.chat.frameUrl).not.toContain(new URL(shop.url).host);
+      expect(meta.chat.frameUrl).not.toContain(new URL(h.shop.url).host);
       // A cross-origin frame cannot be read into the page's DOM; the pane's own HTML has it.
       expect(dom).not.toContain('【K01】');
       expect(await blobText(artifact('chat-html')?.sha256 ?? '')).toContain('【K01】');
@@ -124,7 +87,7 @@ describe('chat capture in Chromium', () => {
   });
 
   it('records a page without a chat pane as a failure of the chat part only', async () => {
-    const { result, item, meta } = await captureChat(`${shop.url}payment.html`);
+    const { result, item, meta } = await captureChat(`${h.shop.url}payment.html`);
     expect(result.state).toBe('done');
     expect(item?.artifacts.some((a) => a.role === 'screenshot-chat')).toBe(false);
     expect(meta.failures).toEqual([

@@ -1,35 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from '../../scripts/lib/build';
-import {
-  type ExtensionSession,
-  launchWithExtension,
-  openPanel,
-  tabIdOf,
-} from '../../scripts/lib/extension-session';
-import { type ShopServer, serveShop } from '../../scripts/lib/shop-server';
+import { describe, expect, it } from 'vitest';
+import { tabIdOf } from '../../scripts/lib/extension-session';
 import { captureWithPopup } from '../../scripts/lib/extension-session';
-import { blobText, readStore } from './helpers';
+import { blobText, readStore, withExtension, pngHeight } from './helpers';
 
-let session: ExtensionSession;
-let shop: ShopServer;
-let panel: Page;
-
-beforeAll(async () => {
-  shop = await serveShop();
-  session = await launchWithExtension({ extensionDir: EXTENSION_DIR });
-  panel = await openPanel(session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await shop?.close();
-});
+const h = withExtension();
 
 /** Starts the picker in `page`'s tab, as the context menu does. */
 async function startPicker(page: Page, mode: 'element' | 'chat' = 'element') {
-  const tabId = await tabIdOf(session, page);
-  const reply = await panel.evaluate(
+  const tabId = await tabIdOf(h.session, page);
+  const reply = await h.panel.evaluate(
     ({ id, mode }) =>
       (
         globalThis as unknown as { chrome: typeof import('wxt/browser').browser }
@@ -53,48 +33,33 @@ async function pickEnclosing(page: Page, target: string) {
   throw new Error(`never outlined ${target}`);
 }
 
-async function pngHeight(sha256: string): Promise<number> {
-  return panel.evaluate(async (sha) => {
-    const db: IDBDatabase = await new Promise((ok) => {
-      const r = indexedDB.open('kameng-evidence');
-      r.onsuccess = () => ok(r.result);
-    });
-    const rec = await new Promise<{ data: Blob }>((ok) => {
-      const r = db.transaction('blobs').objectStore('blobs').get(sha);
-      r.onsuccess = () => ok(r.result);
-    });
-    db.close();
-    return (await createImageBitmap(rec.data)).height;
-  }, sha256);
-}
-
 async function waitForElementItem(url: string, count: number) {
   await expect
     .poll(
       async () =>
-        (await readStore(panel)).items.filter(
+        (await readStore(h.panel)).items.filter(
           (i) => i.url === url && i.artifacts.some((a) => a.role === 'screenshot-element'),
         ).length,
       { timeout: 30_000 },
     )
     .toBe(count);
-  const items = (await readStore(panel)).items.filter((i) => i.url === url);
+  const items = (await readStore(h.panel)).items.filter((i) => i.url === url);
   return items.at(-1);
 }
 
 describe('element capture in Chromium', () => {
   it('captures the clicked element: its pixels, HTML and text; the page never sees the click', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${shop.url}order.html`, { waitUntil: 'load' });
+    const page = await h.session.context.newPage();
+    await page.goto(`${h.shop.url}order.html`, { waitUntil: 'load' });
     await startPicker(page);
     await page.hover('#card-keys');
     await expect.poll(() => page.locator('#kameng-picker-box').isVisible()).toBe(true);
     // A click picks what is under the pointer, here a table cell; the page must not see it.
     await page.click('#order-product a');
-    const cell = await waitForElementItem(`${shop.url}order.html`, 1);
-    expect(page.url()).toBe(`${shop.url}order.html`);
+    const cell = await waitForElementItem(`${h.shop.url}order.html`, 1);
+    expect(page.url()).toBe(`${h.shop.url}order.html`);
     const cellHtml = await blobText(
-      panel,
+      h.panel,
       cell?.artifacts.find((a) => a.role === 'element-html')?.sha256 ?? '',
     );
     expect(cellHtml).toMatch(/^<a href="product.html">/);
@@ -102,15 +67,15 @@ describe('element capture in Chromium', () => {
     await startPicker(page);
     await page.hover('#card-keys td.mono');
     await pickEnclosing(page, 'table#card-keys.keys');
-    const item = await waitForElementItem(`${shop.url}order.html`, 2);
+    const item = await waitForElementItem(`${h.shop.url}order.html`, 2);
     expect(await page.locator('#kameng-picker-box').count()).toBe(0);
     const text = await blobText(
-      panel,
+      h.panel,
       item?.artifacts.find((a) => a.role === 'element-text')?.sha256 ?? '',
     );
     expect(text).toContain('K7QM-3XPA-9ZRT-W4HN');
     const html = await blobText(
-      panel,
+      h.panel,
       item?.artifacts.find((a) => a.role === 'element-html')?.sha256 ?? '',
     );
     expect(html).toMatch(/^<table class="keys" id="card-keys">/);
@@ -118,7 +83,9 @@ describe('element capture in Chromium', () => {
       () => document.getElementById('card-keys')?.getBoundingClientRect().height ?? 0,
     );
     const image = item?.artifacts.find((a) => a.role === 'screenshot-element');
-    expect(Math.abs((await pngHeight(image?.sha256 ?? '')) - height)).toBeLessThanOrEqual(1);
+    expect(Math.abs((await pngHeight(h.panel, image?.sha256 ?? '')) - height)).toBeLessThanOrEqual(
+      1,
+    );
     expect(
       await page.evaluate(() => document.querySelectorAll('[data-kameng-picked]').length),
     ).toBe(0);
@@ -126,71 +93,73 @@ describe('element capture in Chromium', () => {
   });
 
   it('captures an element taller than the screen slice by slice', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${shop.url}reviews.html`, { waitUntil: 'load' });
+    const page = await h.session.context.newPage();
+    await page.goto(`${h.shop.url}reviews.html`, { waitUntil: 'load' });
     await startPicker(page);
     await page.mouse.move(640, 400);
     await pickEnclosing(page, 'div#list.wrap');
-    const item = await waitForElementItem(`${shop.url}reviews.html`, 1);
+    const item = await waitForElementItem(`${h.shop.url}reviews.html`, 1);
     const meta = JSON.parse(
-      await blobText(panel, item?.artifacts.find((a) => a.role === 'meta')?.sha256 ?? ''),
+      await blobText(h.panel, item?.artifacts.find((a) => a.role === 'meta')?.sha256 ?? ''),
     );
     expect(meta.element.slices).toBeGreaterThan(3);
     const picked = meta.element.box;
     const image = item?.artifacts.find((a) => a.role === 'screenshot-element');
-    expect(Math.abs((await pngHeight(image?.sha256 ?? '')) - picked.height)).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs((await pngHeight(h.panel, image?.sha256 ?? '')) - picked.height),
+    ).toBeLessThanOrEqual(1);
     await page.close();
   });
 
   it('Esc cancels the picker and nothing is captured', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${shop.url}payment.html`, { waitUntil: 'load' });
-    const before = (await readStore(panel)).items.length;
+    const page = await h.session.context.newPage();
+    await page.goto(`${h.shop.url}payment.html`, { waitUntil: 'load' });
+    const before = (await readStore(h.panel)).items.length;
     await startPicker(page);
     await page.keyboard.press('Escape');
     expect(await page.locator('#kameng-picker-tip').count()).toBe(0);
     await page.mouse.click(300, 300);
     await new Promise((r) => setTimeout(r, 1000));
-    expect((await readStore(panel)).items.length).toBe(before);
+    expect((await readStore(h.panel)).items.length).toBe(before);
     await page.close();
   });
 
   it('keeps the text the user selected as a note with the capture', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${shop.url}order.html`, { waitUntil: 'load' });
+    const page = await h.session.context.newPage();
+    await page.goto(`${h.shop.url}order.html`, { waitUntil: 'load' });
     await page.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents(document.getElementById('pay-trade-no') as HTMLElement);
       getSelection()?.addRange(range);
     });
-    expect((await captureWithPopup(session, page, 'order')).state).toBe('done');
+    expect((await captureWithPopup(h.session, page, 'order')).state).toBe('done');
     await page.close();
-    const item = (await readStore(panel)).items
-      .filter((i) => i.url === `${shop.url}order.html`)
+    const item = (await readStore(h.panel)).items
+      .filter((i) => i.url === `${h.shop.url}order.html`)
       .at(-1);
     const note = item?.artifacts.find((a) => a.role === 'selection');
-    expect(await blobText(panel, note?.sha256 ?? '')).toBe('2026110222001412345678901234');
+    expect(await blobText(h.panel, note?.sha256 ?? '')).toBe('2026110222001412345678901234');
   });
 
   it('captures the chat the user points at, even where detection would pick another box', async () => {
-    const url = `${shop.url}two-panes.html`;
-    const page = await session.context.newPage();
+    const url = `${h.shop.url}two-panes.html`;
+    const page = await h.session.context.newPage();
     await page.goto(url, { waitUntil: 'load' });
     await startPicker(page, 'chat');
     await page.click('#kefu-log p:nth-child(2)');
     await expect
-      .poll(async () => (await readStore(panel)).items.filter((i) => i.url === url).length, {
+      .poll(async () => (await readStore(h.panel)).items.filter((i) => i.url === url).length, {
         timeout: 30_000,
       })
       .toBe(1);
-    const item = (await readStore(panel)).items.find((i) => i.url === url);
+    const item = (await readStore(h.panel)).items.find((i) => i.url === url);
     expect(item?.kind).toBe('chat');
     const meta = JSON.parse(
-      await blobText(panel, item?.artifacts.find((a) => a.role === 'meta')?.sha256 ?? ''),
+      await blobText(h.panel, item?.artifacts.find((a) => a.role === 'meta')?.sha256 ?? ''),
     );
     expect(meta.failures).toEqual([]);
     const text = await blobText(
-      panel,
+      h.panel,
       item?.artifacts.find((a) => a.role === 'chat-text')?.sha256 ?? '',
     );
     expect(text).toContain('【聊天末条】还是没有处理');

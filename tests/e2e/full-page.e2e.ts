@@ -1,29 +1,8 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from '../../scripts/lib/build';
-import {
-  captureWithPopup,
-  type ExtensionSession,
-  launchWithExtension,
-  openPanel,
-} from '../../scripts/lib/extension-session';
-import { type ShopServer, serveShop } from '../../scripts/lib/shop-server';
-import { blobText, readStore } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { captureWithPopup } from '../../scripts/lib/extension-session';
+import { blobText, readStore, withExtension } from './helpers';
 
-let session: ExtensionSession;
-let shop: ShopServer;
-let panel: Page;
-
-beforeAll(async () => {
-  shop = await serveShop();
-  session = await launchWithExtension({ extensionDir: EXTENSION_DIR });
-  panel = await openPanel(session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await shop?.close();
-});
+const h = withExtension();
 
 interface ColourRuns {
   width: number;
@@ -34,7 +13,7 @@ interface ColourRuns {
 
 /** Decodes a stored PNG in an extension page and finds runs of one colour down a column. */
 function colourRuns(sha256: string, x: number, rgb: [number, number, number]): Promise<ColourRuns> {
-  return panel.evaluate(
+  return h.panel.evaluate(
     async ({ sha256, x, rgb }) => {
       const db: IDBDatabase = await new Promise((ok) => {
         const r = indexedDB.open('kameng-evidence');
@@ -73,13 +52,13 @@ function colourRuns(sha256: string, x: number, rgb: [number, number, number]): P
 
 describe('full-page screenshot in Chromium', () => {
   it('stitches a long page: sticky header and floating button once, height of the page, scroll restored', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${shop.url}reviews.html`, { waitUntil: 'load' });
+    const page = await h.session.context.newPage();
+    await page.goto(`${h.shop.url}reviews.html`, { waitUntil: 'load' });
     await page.evaluate(() => window.scrollTo(0, 700));
     const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(pageHeight).toBeGreaterThan(4000);
 
-    const result = await captureWithPopup(session, page, 'other');
+    const result = await captureWithPopup(h.session, page, 'other');
     expect(result.state).toBe('done');
     expect(await page.evaluate(() => window.scrollY)).toBe(700);
     expect(
@@ -87,13 +66,13 @@ describe('full-page screenshot in Chromium', () => {
     ).toBe(0);
     await page.close();
 
-    const store = await readStore(panel);
+    const store = await readStore(h.panel);
     const item = store.items.find((i) => i.url.endsWith('reviews.html'));
     // html2canvas 1.4.1 cannot parse the page's oklch() colours: the render is missing,
     // the capture is not, and meta.json says why.
     expect(item?.artifacts.some((a) => a.role === 'render')).toBe(false);
     const meta = JSON.parse(
-      await blobText(panel, item?.artifacts.find((a) => a.role === 'meta')?.sha256 ?? ''),
+      await blobText(h.panel, item?.artifacts.find((a) => a.role === 'meta')?.sha256 ?? ''),
     );
     expect(meta.failures).toEqual([
       { artifact: 'render', error: expect.stringContaining('oklch') },
@@ -115,12 +94,12 @@ describe('full-page screenshot in Chromium', () => {
   });
 
   it('keeps the viewport screenshot as the pixels the user saw', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${shop.url}reviews.html`, { waitUntil: 'load' });
+    const page = await h.session.context.newPage();
+    await page.goto(`${h.shop.url}reviews.html`, { waitUntil: 'load' });
     await page.evaluate(() => window.scrollTo(0, 1500));
-    expect((await captureWithPopup(session, page, 'other')).state).toBe('done');
+    expect((await captureWithPopup(h.session, page, 'other')).state).toBe('done');
     await page.close();
-    const store = await readStore(panel);
+    const store = await readStore(h.panel);
     const item = store.items.filter((i) => i.url.endsWith('reviews.html')).at(-1);
     const viewport = item?.artifacts.find((a) => a.role === 'screenshot-viewport');
     const runs = await colourRuns(viewport?.sha256 ?? '', 8, [233, 30, 99]);
@@ -130,8 +109,8 @@ describe('full-page screenshot in Chromium', () => {
   });
 
   it('gives lazy-loaded images the chance to load, so they appear in the stitched image', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`${shop.url}reviews.html`, { waitUntil: 'load' });
+    const page = await h.session.context.newPage();
+    await page.goto(`${h.shop.url}reviews.html`, { waitUntil: 'load' });
     // The last lazy image, far below the first screen: not loaded before the capture.
     const target = await page.evaluate(() => {
       const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('img[data-src]'));
@@ -146,9 +125,9 @@ describe('full-page screenshot in Chromium', () => {
     });
     expect(target.top).toBeGreaterThan(3000);
     expect(target.loaded).toBe(false);
-    expect((await captureWithPopup(session, page, 'other')).state).toBe('done');
+    expect((await captureWithPopup(h.session, page, 'other')).state).toBe('done');
     await page.close();
-    const store = await readStore(panel);
+    const store = await readStore(h.panel);
     const item = store.items.filter((i) => i.url.endsWith('reviews.html')).at(-1);
     const full = item?.artifacts.find((a) => a.role === 'screenshot-full');
     // The placeholder images are filled with #90caf9.

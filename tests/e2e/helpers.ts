@@ -1,7 +1,14 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT } from '../../scripts/lib/build';
+import { afterAll, beforeAll } from 'vitest';
+import { EXTENSION_DIR, ROOT } from '../../scripts/lib/build';
+import {
+  type ExtensionSession,
+  launchWithExtension,
+  openPanel,
+} from '../../scripts/lib/extension-session';
+import { type ShopServer, serveShop } from '../../scripts/lib/shop-server';
 
 export interface StoredArtifact {
   role: string;
@@ -99,5 +106,43 @@ export function blobText(extensionPage: Page, sha256: string): Promise<string> {
     });
     db.close();
     return rec.data.text();
+  }, sha256);
+}
+
+export interface Harness {
+  session: ExtensionSession;
+  shop: ShopServer;
+  /** The side panel page, opened as a tab: reads the extension's IndexedDB. */
+  panel: Page;
+}
+
+/** For a test file: the demo shop, Chromium with the built extension, and the panel page. */
+export function withExtension(): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    h.shop = await serveShop();
+    h.session = await launchWithExtension({ extensionDir: EXTENSION_DIR });
+    h.panel = await openPanel(h.session);
+  });
+  afterAll(async () => {
+    await h.session?.close();
+    await h.shop?.close();
+  });
+  return h;
+}
+
+/** Height in pixels of a stored PNG, decoded in an extension page. */
+export function pngHeight(extensionPage: Page, sha256: string): Promise<number> {
+  return extensionPage.evaluate(async (sha) => {
+    const db: IDBDatabase = await new Promise((ok) => {
+      const r = indexedDB.open('kameng-evidence');
+      r.onsuccess = () => ok(r.result);
+    });
+    const rec = await new Promise<{ data: Blob }>((ok) => {
+      const r = db.transaction('blobs').objectStore('blobs').get(sha);
+      r.onsuccess = () => ok(r.result);
+    });
+    db.close();
+    return (await createImageBitmap(rec.data)).height;
   }, sha256);
 }
