@@ -1,11 +1,18 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CaseRecord, EvidenceDB } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { createCase, setCaseArchived, switchCase, updateCase } from '@/lib/workspace';
+import {
+  createCase,
+  setCaseArchived,
+  switchCase,
+  unarchiveCase,
+  updateCase,
+  visibleCases,
+} from '@/lib/workspace';
 
 type Mode = { mode: 'view' } | { mode: 'new' } | { mode: 'rename' };
 
-/** Switch, create, rename and archive cases. */
+/** Switch, create, rename, archive and unarchive cases. */
 export function CaseBar({
   db,
   cases,
@@ -17,7 +24,11 @@ export function CaseBar({
 }) {
   const [mode, setMode] = useState<Mode>({ mode: 'view' });
   const [title, setTitle] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
   const selectId = useId();
+  const archivedId = useId();
+  const listed = visibleCases(cases, showArchived, active?.id);
+  const archived = cases.filter((c) => c.status === 'archived');
   const titleId = useId();
   const field = useRef<HTMLInputElement>(null);
   // Focus the title as soon as the user asks for a new case or a rename.
@@ -72,7 +83,7 @@ export function CaseBar({
             value={active?.id ?? ''}
             onChange={(e) => switchCase(db, e.currentTarget.value)}
           >
-            {cases.map((c) => (
+            {listed.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.title}
                 {c.status === 'archived' ? t('archivedSuffix') : ''}
@@ -80,6 +91,17 @@ export function CaseBar({
             ))}
           </select>
         </>
+      )}
+      {archived.length > 0 && (
+        <label className="show-archived">
+          <input
+            type="checkbox"
+            data-testid="show-archived"
+            checked={showArchived}
+            onChange={(e) => setShowArchived(e.currentTarget.checked)}
+          />
+          {t('showArchived', String(archived.length))}
+        </label>
       )}
       <button
         type="button"
@@ -111,6 +133,30 @@ export function CaseBar({
             {active.status === 'archived' ? t('unarchiveCase') : t('archiveCase')}
           </button>
         </>
+      )}
+      {showArchived && (
+        <section className="archived-cases" aria-labelledby={archivedId}>
+          <h2 id={archivedId}>{t('archivedCasesHeading')}</h2>
+          {archived.length === 0 ? (
+            <p className="empty">{t('noArchivedCases')}</p>
+          ) : (
+            <ul data-testid="archived-cases">
+              {archived.map((c) => (
+                <li key={c.id} data-testid="archived-case" data-case-id={c.id}>
+                  <span>{c.title}</span>{' '}
+                  <button
+                    type="button"
+                    data-testid="unarchive-case"
+                    aria-label={t('unarchiveCaseNamed', c.title)}
+                    onClick={() => unarchiveCase(db, c.id, new Date())}
+                  >
+                    {t('unarchiveCase')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
     </div>
   );

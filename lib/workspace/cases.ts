@@ -139,6 +139,23 @@ export async function setCaseArchived(
   });
 }
 
+/** Reopens an archived case; logged in its custody chain like every other case edit. */
+export function unarchiveCase(db: EvidenceDB, caseId: string, now: Date): Promise<void> {
+  return setCaseArchived(db, caseId, false, now);
+}
+
+/**
+ * The cases the switcher lists: open ones, plus archived ones when the user asks to see
+ * them. The active case is always listed, so the switcher can show it as selected.
+ */
+export function visibleCases(
+  cases: readonly CaseRecord[],
+  showArchived: boolean,
+  activeId?: string,
+): CaseRecord[] {
+  return cases.filter((c) => showArchived || c.status !== 'archived' || c.id === activeId);
+}
+
 /** The user's profile; kept on this machine only (settings table). */
 export async function loadProfile(db: EvidenceDB): Promise<UserProfile> {
   const row = await db.settings.get(PROFILE_SETTING);

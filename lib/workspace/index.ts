@@ -29,7 +29,9 @@ export {
   saveProfile,
   setCaseArchived,
   switchCase,
+  unarchiveCase,
   updateCase,
+  visibleCases,
 } from './cases';
 export {
   deleteEvidence,

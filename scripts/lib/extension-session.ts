@@ -317,3 +317,21 @@ export async function wakeServiceWorker(session: ExtensionSession, extensionPage
   const worker = await session.worker();
   await worker.evaluate(() => true);
 }
+
+/**
+ * Whether the extension's service worker is running now (browser-level CDP targets), to
+ * check that nothing but the event under test woke it after `stopServiceWorker`.
+ */
+export async function serviceWorkerRunning(session: ExtensionSession): Promise<boolean> {
+  const browser = session.context.browser();
+  if (!browser) throw new Error('no browser behind this context');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const prefix = `chrome-extension://${session.extensionId}/`;
+    return (await cdp.send('Target.getTargets')).targetInfos.some(
+      (t) => t.type === 'service_worker' && t.url.startsWith(prefix),
+    );
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

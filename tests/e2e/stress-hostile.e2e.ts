@@ -1,5 +1,6 @@
 // Issue #8, hostile content: a captured page full of script payloads must never run in
-// any extension page (popup, side panel) or in the exported pack's index.html and
+// any extension page (popup, side panel and its evidence detail view, with the captured
+// HTML previewed in its sandboxed frame) or in the exported pack's index.html and
 // verify.html opened from disk. Every payload in tests/fixtures/shop/hostile.html logs
 // "KAMENG-XSS:<where>" if it runs; this test listens to every page's console.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import {
   popupResult,
 } from '../../scripts/lib/extension-session';
 import { type ShopServer, serveShop } from '../../scripts/lib/shop-server';
+import { readStore } from './helpers';
 
 const MARKER = 'KAMENG-XSS';
 let session: ExtensionSession;
@@ -53,12 +55,24 @@ const fromUs = () => seen.filter((s) => !s.pageUrl.startsWith(shop.url));
 /**
  * What a payload leaves in a page's DOM when it is inserted as HTML instead of text:
  * inline handlers, script URLs, injected scripts and frames. A strict CSP may stop
- * such markup from running; it must not get into the page at all.
+ * such markup from running; it must not get into the page at all. With
+ * `sandboxedPreview`, the detail view's own preview frame is allowed (its srcdoc is the
+ * captured page) as long as it is fully sandboxed: `sandbox=""`, no permission at all.
  */
-function injectedMarkup(page: Page) {
-  return page.evaluate(() => {
+function injectedMarkup(page: Page, sandboxedPreview = false) {
+  return page.evaluate((allowPreview) => {
     const found: string[] = [];
     for (const el of Array.from(document.querySelectorAll('*'))) {
+      if (
+        allowPreview &&
+        el.tagName === 'IFRAME' &&
+        el.getAttribute('data-testid') === 'sandboxed-frame' &&
+        el.getAttribute('sandbox') === '' &&
+        Array.from(el.attributes).every(
+          (a) => !/^on/i.test(a.name) && !/^(src|allow)$/i.test(a.name),
+        )
+      )
+        continue;
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
         if (/^(href|src|srcdoc|action|formaction|xlink:href)$/i.test(attr.name)) {
@@ -73,11 +87,14 @@ function injectedMarkup(page: Page) {
       if (el.tagName === 'SCRIPT' && /KAMENG/.test(el.textContent ?? '')) found.push('SCRIPT');
     }
     return found;
-  });
+  }, sandboxedPreview);
 }
 
-async function expectClean(page: Page, what: string) {
-  expect(await injectedMarkup(page), `${what}: markup injected from the page`).toEqual([]);
+async function expectClean(page: Page, what: string, sandboxedPreview = false) {
+  expect(
+    await injectedMarkup(page, sandboxedPreview),
+    `${what}: markup injected from the page`,
+  ).toEqual([]);
 }
 
 async function unzipTo(dir: string, zip: Uint8Array) {
@@ -156,6 +173,86 @@ describe('hostile pages in Chromium', () => {
     await expectClean(verifier, 'verify.html');
     await catalogue.close();
     await verifier.close();
+  });
+
+  it("each item's detail view shows its facts, sources, artifacts, custody and sandboxed preview as inert text", async () => {
+    const panel = await openPanel(session);
+    await expect.poll(() => panel.getByTestId('evidence-item').count()).toBe(2);
+    const ids = await panel
+      .getByTestId('evidence-item')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-evidence-id') ?? ''));
+    const store = await readStore(panel);
+    let previews = 0;
+    let sourcesShown = 0;
+    let transcriptShown = false;
+    for (const id of ids) {
+      const stored = store.items.find((i) => i.id === id);
+      expect(stored, id).toBeDefined();
+      await panel
+        .locator(`[data-testid=evidence-item][data-evidence-id="${id}"]`)
+        .getByTestId('open-detail')
+        .click();
+      const detail = panel.locator(`[data-testid=evidence-detail][data-evidence-id="${id}"]`);
+      await detail.waitFor();
+      const text = await detail.innerText();
+      // The hostile title, as text, in the heading.
+      expect(await detail.locator('h2').innerText()).toContain(`${MARKER}:title-img`);
+      // Facts (or the "no facts" line), with where each was read.
+      const facts = await detail.getByTestId('fact').count();
+      sourcesShown += await detail.locator('.fact-source').count();
+      if (await detail.locator('.transcript').count()) {
+        transcriptShown = true;
+        expect(await detail.locator('.transcript').innerText()).toContain(`${MARKER}:chat1-img`);
+      }
+      expect(
+        facts + (await detail.locator('.transcript li').count()),
+        `facts of ${id}`,
+      ).toBeGreaterThan(0);
+      // Every artifact listed, with its full hash.
+      const artifacts = detail.getByTestId('artifact');
+      expect(await artifacts.count()).toBe(stored?.artifacts.length);
+      for (const a of stored?.artifacts ?? []) expect(text).toContain(a.sha256);
+      // The custody history of the item: at least its capture entry.
+      await expect
+        .poll(() => detail.locator('[data-testid=custody-entry][data-action=capture]').count())
+        .toBe(1);
+      await expectClean(panel, `detail of ${id}`);
+      // The HTML preview(s), opened: a frame with an opaque origin and no scripts.
+      const buttons = detail.getByTestId('view-sandboxed');
+      const n = await buttons.count();
+      for (let i = 0; i < n; i++) await buttons.nth(i).click();
+      await expect.poll(() => detail.getByTestId('sandboxed-frame').count()).toBe(n);
+      if (n > 0) {
+        previews += n;
+        const frames = await detail.getByTestId('sandboxed-frame').evaluateAll(
+          (els, marker) =>
+            els.map((f) => ({
+              sandbox: f.getAttribute('sandbox'),
+              // An opaque origin: the extension page cannot reach into it (nor it out).
+              reachable: (f as HTMLIFrameElement).contentDocument !== null,
+              captured: (f.getAttribute('srcdoc') ?? '').includes(marker),
+            })),
+          MARKER,
+        );
+        for (const f of frames)
+          expect(f).toEqual({ sandbox: '', reachable: false, captured: true });
+        // Give any payload inside the frames time to (not) run.
+        await panel.waitForTimeout(500);
+      }
+      await expectClean(panel, `detail of ${id} with its preview`, true);
+      // Control: without the allowance, the checker sees the preview frames (the tag and
+      // the captured page in srcdoc) and nothing else.
+      const unallowed = await injectedMarkup(panel, false);
+      expect(unallowed.every((f) => f.startsWith('IFRAME'))).toBe(true);
+      expect(unallowed).toHaveLength(2 * n);
+      await detail.getByTestId('close-detail').click();
+      await detail.waitFor({ state: 'detached' });
+    }
+    expect(transcriptShown, 'the chat item shows its transcript').toBe(true);
+    expect(sourcesShown, 'facts show where they were read').toBeGreaterThan(0);
+    expect(previews, 'at least one captured HTML previewed').toBeGreaterThan(0);
+    await expectClean(panel, 'side panel after the detail views');
+    await panel.close();
   });
 
   it('nothing ran anywhere but in the hostile page, and no CSP had to stop anything', () => {
