@@ -98,7 +98,7 @@ export async function captureTab(
     try {
       return await capture(env, db, request);
     } catch (error) {
-      // A tab closed mid-capture shows up as any kind of failure; say what it was.
+      // A tab closed mid-capture surfaces as whatever step failed first; name the real cause.
       const gone = await env.getTab(request.tabId).then(
         () => false,
         () => true,

@@ -306,7 +306,7 @@ export async function stopServiceWorker(session: ExtensionSession): Promise<numb
 }
 
 /**
- * Starts the extension's service worker again after `stopServiceWorker`, as any event
+ * Starts the extension's service worker again after `stopServiceWorker`, as an event
  * would: a message from an extension page (answered `bad-request`, no side effects).
  * Until then, evaluating in `session.worker()` waits forever.
  */

@@ -1,3 +1,4 @@
+import type { CaptureEnv } from '@/lib/capture/capture-tab';
 // Shared helpers for the unit tests (not a test file itself).
 import { onTestFinished } from 'vitest';
 import { EvidenceDB } from '@/lib/db/database';
@@ -143,5 +144,37 @@ export async function makeEvidence(
       artifacts,
     },
     blobs,
+  };
+}
+
+/** A CaptureEnv whose browser always answers well; tests override the parts they break. */
+export function stubCaptureEnv(overrides: Partial<CaptureEnv> = {}): CaptureEnv {
+  return {
+    getTab: async (id) => ({
+      id,
+      windowId: 1,
+      url: 'https://shop.example/order',
+      title: 't',
+      active: true,
+    }),
+    activateTab: async () => {},
+    captureVisibleTab: async () => new Uint8Array([1]),
+    saveAsMhtml: async () => new Uint8Array([2]),
+    snapshotPage: async () => ({
+      url: 'https://shop.example/order',
+      title: 't',
+      contentType: 'text/html',
+      html: '<html></html>',
+      text: 'x',
+      viewport: { width: 1280, height: 800 },
+      devicePixelRatio: 1,
+      pageSize: { width: 1280, height: 800 },
+      facts: { kind: 'other', promises: [], site: { contacts: [] } },
+    }),
+    extensionVersion: 't',
+    userAgent: 'ua',
+    now: () => new Date('2026-11-02T06:00:00Z'),
+    sleep: async () => {},
+    ...overrides,
   };
 }

@@ -1,39 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type CaptureEnv, captureTab } from '@/lib/capture/capture-tab';
+import { captureTab } from '@/lib/capture/capture-tab';
 import { CaptureError } from '@/lib/capture/errors';
 import { readBlob } from '@/lib/db';
-import { testDb } from '../helpers';
+import { stubCaptureEnv, testDb } from '../helpers';
 
-function env(overrides: Partial<CaptureEnv> = {}): CaptureEnv {
-  return {
-    getTab: async (id) => ({
-      id,
-      windowId: 1,
-      url: 'https://shop.example/order',
-      title: 't',
-      active: true,
-    }),
-    activateTab: async () => {},
-    captureVisibleTab: async () => new Uint8Array([1]),
-    saveAsMhtml: async () => new Uint8Array([2]),
-    snapshotPage: async () => ({
-      url: 'https://shop.example/order',
-      title: 't',
-      contentType: 'text/html',
-      html: '<html></html>',
-      text: 'x',
-      viewport: { width: 1280, height: 800 },
-      devicePixelRatio: 1,
-      pageSize: { width: 1280, height: 800 },
-      facts: { kind: 'other', promises: [], site: { contacts: [] } },
-    }),
-    extensionVersion: 't',
-    userAgent: 'ua',
-    now: () => new Date('2026-11-02T06:00:00Z'),
-    sleep: async () => {},
-    ...overrides,
-  };
-}
+const env = stubCaptureEnv;
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(

@@ -9,7 +9,7 @@ import {
 } from '@/lib/capture/full-page-capture';
 import type { PageMeasure } from '@/lib/capture/page-functions';
 import { readBlob } from '@/lib/db';
-import { testDb } from '../helpers';
+import { stubCaptureEnv, testDb } from '../helpers';
 
 describe('planSlices', () => {
   it('covers a 3-screen page with the last slice aligned to the bottom', () => {
@@ -171,36 +171,7 @@ describe('captureFullPage', () => {
 });
 
 describe('captureTab with full-page capture', () => {
-  function env(fullPage: FullPageEnv) {
-    return {
-      getTab: async (id: number) => ({
-        id,
-        windowId: 1,
-        url: 'https://shop.example/order',
-        title: 't',
-        active: true,
-      }),
-      activateTab: async () => {},
-      captureVisibleTab: async () => new Uint8Array([1]),
-      saveAsMhtml: async () => new Uint8Array([2]),
-      snapshotPage: async () => ({
-        url: 'https://shop.example/order',
-        title: 't',
-        contentType: 'text/html',
-        html: '<html></html>',
-        text: 'x',
-        viewport: { width: 1280, height: 800 },
-        devicePixelRatio: 1,
-        pageSize: { width: 1280, height: 2000 },
-        facts: { kind: 'other' as const, promises: [], site: { contacts: [] } },
-      }),
-      extensionVersion: 't',
-      userAgent: 'ua',
-      now: () => new Date('2026-11-02T06:00:00Z'),
-      sleep: async () => {},
-      fullPage,
-    };
-  }
+  const env = (fullPage: FullPageEnv) => stubCaptureEnv({ fullPage });
 
   it('stores the stitched image as screenshot-full.png with its method', async () => {
     const db = testDb();
