@@ -53,7 +53,10 @@ export async function exportCaseBlob(
         theCase,
         items,
         custody: await listCustody(db, caseId),
-        complaints: await db.complaints.where('caseId').equals(caseId).toArray(),
+        // Numbered complaints/NN-… in the order they were drafted, not by their random ids.
+        complaints: (await db.complaints.where('caseId').equals(caseId).toArray()).sort((a, b) =>
+          a.createdAt.localeCompare(b.createdAt),
+        ),
       };
     },
   );

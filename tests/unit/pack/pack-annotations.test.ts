@@ -62,3 +62,44 @@ describe('the pack carries what the user added to each item', () => {
     );
   });
 });
+
+describe('complaints in the pack', () => {
+  it('are numbered in the order they were drafted, whatever their ids', async () => {
+    const db = testDb();
+    const theCase = await ensureActiveCase(db, new Date('2026-11-21T01:00:00.000Z'), '案件');
+    const item = await makeEvidence(theCase.id, {
+      kind: 'order',
+      capturedAt: '2026-11-21T02:00:00.000Z',
+    });
+    await saveEvidence(db, item.item, item.blobs);
+    const drafts = [
+      ['zzz', 'platform', '2026-11-21T03:00:00.000Z'],
+      ['mmm', 'alipay', '2026-11-22T03:00:00.000Z'],
+      ['aaa', '12315', '2026-11-23T03:00:00.000Z'],
+    ] as const;
+    for (const [id, channel, at] of drafts) {
+      await db.complaints.add({
+        id,
+        caseId: theCase.id,
+        channel,
+        createdAt: at,
+        updatedAt: at,
+        status: 'draft',
+        text: `${channel} 投诉书`,
+        fields: {},
+      });
+    }
+    const bytes = await exportCase(db, theCase.id, {
+      toolVersion: 't',
+      now: new Date('2026-11-24T08:00:00.000Z'),
+    });
+    const names = [...(await readZip(bytes)).keys()]
+      .filter((n) => n.startsWith('complaints/'))
+      .sort();
+    expect(names.map((n) => n.replace(/^complaints\/(\d+)-([^.]+).*$/, '$1 $2'))).toEqual([
+      '01 platform',
+      '02 alipay',
+      '03 12315',
+    ]);
+  });
+});
