@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CaptureEnv, captureTab } from '@/lib/capture/capture-tab';
 import type { FullPageEnv } from '@/lib/capture/full-page-capture';
-import { testDb } from '../helpers';
+import { stubCaptureEnv, testDb } from '../helpers';
 
 // Issue #8: when the service worker is stopped during a full-page capture, the page is
 // left with its fixed header hidden (preparePageSlice) and nobody runs restorePage. The
@@ -27,37 +27,13 @@ function leftHiddenPage() {
     },
     stitch: async () => [new Uint8Array([9])],
   };
-  const env: CaptureEnv = {
-    getTab: async (id) => ({
-      id,
-      windowId: 1,
-      url: 'https://shop.example/r',
-      title: 't',
-      active: true,
-    }),
-    activateTab: async () => {},
+  const env = stubCaptureEnv({
     captureVisibleTab: async () => {
       page.shots.push(page.barsHidden);
       return new Uint8Array([1]);
     },
-    saveAsMhtml: async () => new Uint8Array([2]),
-    snapshotPage: async () => ({
-      url: 'https://shop.example/r',
-      title: 't',
-      contentType: 'text/html',
-      html: '<html></html>',
-      text: 'x',
-      viewport: { width: 1280, height: 800 },
-      devicePixelRatio: 1,
-      pageSize: { width: 1280, height: 800 },
-      facts: { kind: 'other', promises: [], site: { contacts: [] } },
-    }),
-    extensionVersion: 't',
-    userAgent: 'ua',
-    now: () => new Date('2026-11-02T06:00:00Z'),
-    sleep: async () => {},
     fullPage,
-  };
+  });
   return { page, env };
 }
 
