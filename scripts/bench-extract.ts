@@ -1,5 +1,5 @@
 /**
- * `npm run bench:extract [-- --verbose] [name-filter]`: runs extractPage over the fixture
+ * `npm run bench:extract [-- --verbose] [--dir other-corpus] [name-filter]`: runs extractPage over the fixture
  * corpus in tests/fixtures/extract (each page.html beside page.json holding the expected
  * facts) and prints, per field, how many expected facts were found and how many wrong
  * ones were reported. Issue #4 asks for >= 95% found and almost no wrong ones.
@@ -266,8 +266,12 @@ export function formatScore(score: Score, pages: number): string {
 
 function main(argv: readonly string[]): void {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
-  const filter = argv.find((a) => !a.startsWith('-'));
-  const cases = loadCorpus().filter((c) => !filter || c.name.includes(filter));
+  const dirAt = argv.indexOf('--dir');
+  const dir = dirAt >= 0 ? argv[dirAt + 1] : undefined;
+  const filter = argv.find((a, i) => !a.startsWith('-') && (dirAt < 0 || i !== dirAt + 1));
+  const cases = loadCorpus(dir ? resolve(dir) : CORPUS_DIR).filter(
+    (c) => !filter || c.name.includes(filter),
+  );
   const score = scoreCorpus(cases);
   if (verbose) {
     for (const [name, notes] of score.notes) {

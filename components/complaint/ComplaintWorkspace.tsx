@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { scheduleReminder } from '@/lib/background/reminders';
+import { refreshOverdueBadge, scheduleReminder } from '@/lib/background/reminders';
 import {
   CHANNEL_IDS,
   CHANNELS,
@@ -26,6 +26,7 @@ import {
 } from '@/lib/complaint/store';
 import type { ComplaintRecord, EvidenceDB } from '@/lib/db';
 import './complaint.css';
+import { ReminderAccessNotice, useReminderAccess } from './reminder-access';
 
 interface Props {
   db: EvidenceDB;
@@ -364,19 +365,26 @@ function SentForm({
   db,
   record,
   now,
+  remindersOn,
+  askReminders,
 }: {
   db: EvidenceDB;
   record: ComplaintRecord;
   now: () => Date;
+  remindersOn: boolean;
+  askReminders(): Promise<boolean>;
 }) {
   const id = useId();
   const [sentAt, setSentAt] = useState(localInput(now()));
   const [ticketNo, setTicketNo] = useState('');
   const [hours, setHours] = useState(String(DEFAULT_PLATFORM_HOURS));
   const [error, setError] = useState('');
+  const [remind, setRemind] = useState(true);
   const platform = record.channel === 'platform';
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    // Asked first, inside the user's gesture; recording the complaint does not wait for it.
+    const alarms = remind && !remindersOn ? askReminders() : Promise.resolve(remindersOn);
     try {
       const updated = await markSent(
         db,
@@ -388,8 +396,11 @@ function SentForm({
         },
         now(),
       );
-      await scheduleReminder(browser.alarms, updated, { notBefore: Date.now() + 60_000 });
       setError('');
+      await refreshOverdueBadge(browser, db, now());
+      if (await alarms) {
+        await scheduleReminder(browser.alarms, updated, { notBefore: Date.now() + 60_000 });
+      }
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -425,6 +436,18 @@ function SentForm({
           />
         </>
       )}
+      {!remindersOn && (
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="sent-remind"
+            checked={remind}
+            onChange={(e) => setRemind(e.target.checked)}
+          />
+          期限到了提醒我（浏览器会询问是否允许通知） Remind me at the deadline (the browser asks to
+          allow notifications)
+        </label>
+      )}
       <button type="submit" data-testid="mark-sent">
         标记为已发送 Mark as sent
       </button>
@@ -448,6 +471,7 @@ function AnswerForm({
     e.preventDefault();
     const updated = await recordAnswer(db, record.id, { summary }, now());
     await scheduleReminder(browser.alarms, updated);
+    await refreshOverdueBadge(browser, db, now());
   }
   return (
     <form className="answer-form" onSubmit={submit}>
@@ -474,10 +498,13 @@ function SentList({
   records: ComplaintRecord[];
   now: () => Date;
 }) {
+  const { access, ask } = useReminderAccess(db);
   if (records.length === 0) return null;
+  const waiting = records.some((r) => r.status === 'sent');
   return (
     <section aria-label="已保存的投诉 Saved complaints" data-testid="complaint-list">
       <h3>已保存的投诉 Saved complaints</h3>
+      {waiting && <ReminderAccessNotice access={access} onAsk={() => void ask()} />}
       <ol>
         {records.map((r) => {
           const overdue = isPastDeadline(r, now());
@@ -501,7 +528,15 @@ function SentList({
                 </>
               )}
               {r.answerSummary && <div>答复：{r.answerSummary}</div>}
-              {r.status === 'draft' && <SentForm db={db} record={r} now={now} />}
+              {r.status === 'draft' && (
+                <SentForm
+                  db={db}
+                  record={r}
+                  now={now}
+                  remindersOn={access.alarms}
+                  askReminders={ask}
+                />
+              )}
               {r.status === 'sent' && <AnswerForm db={db} record={r} now={now} />}
             </li>
           );

@@ -2,6 +2,12 @@
  * Reminders for complaints nobody answered (issue #6). The state is the ComplaintRecords
  * in IndexedDB; chrome.alarms only wakes the worker. Alarms are re-created from the
  * records at startup and install, so a restart or a stopped worker loses nothing.
+ *
+ * `alarms` and `notifications` are optional permissions (issue #8): only people who send
+ * complaints need them, and they are asked for when a complaint is marked as sent. Chrome
+ * grants `alarms` without a prompt; `notifications` shows one. Without notifications an
+ * overdue complaint still shows as a red "!" on the toolbar button; without alarms the
+ * side panel still lists it as overdue when opened.
  */
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { formatCnDateTime } from '../complaint/calendar-date';
@@ -24,16 +30,46 @@ const ICON =
 
 const reminderName = (id: string) => `${REMINDER_PREFIX}${id}`;
 
+/** The optional permissions reminders use, each asked for on its own. */
+export const REMINDER_PERMISSIONS = ['alarms', 'notifications'] as const;
+export type ReminderPermission = (typeof REMINDER_PERMISSIONS)[number];
+
+/** Which of the reminder permissions the user has granted. */
+export async function reminderAccess(
+  browser: Browser,
+): Promise<Record<ReminderPermission, boolean>> {
+  const [alarms, notifications] = await Promise.all(
+    REMINDER_PERMISSIONS.map((p) =>
+      browser.permissions.contains({ permissions: [p] }).catch(() => false),
+    ),
+  );
+  return { alarms: alarms ?? false, notifications: notifications ?? false };
+}
+
+/**
+ * Asks for one reminder permission. Chrome needs a user gesture: call it from a click
+ * handler before anything slow (a transient activation lasts a few seconds). Resolves
+ * when the user answers; `alarms` is answered at once, without a prompt.
+ */
+export function requestReminderPermission(
+  browser: Browser,
+  permission: ReminderPermission,
+): Promise<boolean> {
+  return browser.permissions.request({ permissions: [permission] });
+}
+
 /**
  * Schedules (or replaces) the reminder of one sent complaint; clears it when none is due.
  * `notBefore` (ms) holds back a reminder whose deadline is already past: the panel that
  * just recorded the complaint shows it overdue itself, a notification at once is noise.
+ * Does nothing when the `alarms` permission was not granted (`alarms` is undefined).
  */
 export async function scheduleReminder(
-  alarms: Browser['alarms'],
+  alarms: Browser['alarms'] | undefined,
   record: ComplaintRecord,
   options: { notBefore?: number } = {},
 ): Promise<void> {
+  if (!alarms) return;
   const name = reminderName(record.id);
   if (record.status !== 'sent' || !record.deadline || record.notifiedAt) {
     await alarms.clear(name);
@@ -45,12 +81,23 @@ export async function scheduleReminder(
   });
 }
 
-/** Re-creates every reminder from IndexedDB; the alarms themselves may not survive. */
-export async function syncReminders(browser: Browser, db: EvidenceDB): Promise<void> {
+/**
+ * Re-creates every reminder from IndexedDB; the alarms themselves may not survive.
+ * `notBefore` as for scheduleReminder.
+ */
+export async function syncReminders(
+  browser: Browser,
+  db: EvidenceDB,
+  options: { notBefore?: number } = {},
+): Promise<void> {
+  await refreshOverdueBadge(browser, db, new Date());
+  if (!browser.alarms) return;
   for (const alarm of await browser.alarms.getAll()) {
     if (alarm.name.startsWith(REMINDER_PREFIX)) await browser.alarms.clear(alarm.name);
   }
-  for (const record of await awaitingAnswer(db)) await scheduleReminder(browser.alarms, record);
+  for (const record of await awaitingAnswer(db)) {
+    await scheduleReminder(browser.alarms, record, options);
+  }
 }
 
 /** The notification's words for an overdue complaint and the next step of the ladder. */
@@ -96,16 +143,51 @@ export async function handleReminder(
     return false;
   }
   const { title, message } = await reminderMessage(db, record, now);
-  await browser.notifications.create(reminderName(record.id), {
-    type: 'basic',
-    iconUrl: ICON,
-    title,
-    message,
-    priority: 2,
-    requireInteraction: true,
-  });
+  // Without the notifications permission the toolbar badge is the reminder.
+  if (browser.notifications) {
+    await browser.notifications.create(reminderName(record.id), {
+      type: 'basic',
+      iconUrl: ICON,
+      title,
+      message,
+      priority: 2,
+      requireInteraction: true,
+    });
+  }
   await db.complaints.update(record.id, { notifiedAt: now.toISOString() });
+  await refreshOverdueBadge(browser, db, now);
   return true;
+}
+
+/** Text of the toolbar badge shown while complaints are overdue: none when none is. */
+export const OVERDUE_BADGE = '!';
+
+/**
+ * Shows a red "!" on the toolbar button (every tab) while some sent complaint is past its
+ * deadline with no answer recorded, with a tooltip saying so; clears it otherwise. Needs
+ * no permission. A capture's own badge on one tab takes precedence there.
+ */
+export async function refreshOverdueBadge(
+  browser: Browser,
+  db: EvidenceDB,
+  now: Date,
+): Promise<number> {
+  const overdue = (await awaitingAnswer(db)).filter((r) => isPastDeadline(r, now)).length;
+  try {
+    if (overdue > 0) {
+      await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
+      await browser.action.setBadgeText({ text: OVERDUE_BADGE });
+      await browser.action.setTitle({
+        title: `${overdue} 件投诉已过答复期限 · ${overdue} complaint(s) past the answer deadline`,
+      });
+    } else {
+      await browser.action.setBadgeText({ text: '' });
+      await browser.action.setTitle({ title: browser.i18n.getMessage('actionTitle') });
+    }
+  } catch {
+    // No toolbar button in this context (tests, or a page without the action API).
+  }
+  return overdue;
 }
 
 /**
@@ -118,17 +200,39 @@ async function openPanel(browser: Browser, db: EvidenceDB, complaintId: string):
   await browser.tabs.create({ url: browser.runtime.getURL(path as '/sidepanel.html') });
 }
 
-/** Wires the reminders into the service worker. Listeners are added synchronously. */
+/**
+ * Wires the reminders into the service worker. Listeners are added synchronously when the
+ * permissions are already granted (so an alarm wakes a stopped worker), and as soon as the
+ * user grants them otherwise: Chrome adds `browser.alarms` to a running worker then.
+ */
 export function registerReminders(browser: Browser, db: EvidenceDB): void {
+  let alarmsWired = false;
+  let notificationsWired = false;
+  const wire = () => {
+    if (!alarmsWired && browser.alarms) {
+      alarmsWired = true;
+      browser.alarms.onAlarm.addListener((alarm) => {
+        if (!alarm.name.startsWith(REMINDER_PREFIX)) return;
+        void handleReminder(browser, db, alarm.name.slice(REMINDER_PREFIX.length), new Date());
+      });
+    }
+    if (!notificationsWired && browser.notifications) {
+      notificationsWired = true;
+      browser.notifications.onClicked.addListener((id) => {
+        if (!id.startsWith(REMINDER_PREFIX)) return;
+        void browser.notifications.clear(id);
+        void openPanel(browser, db, id.slice(REMINDER_PREFIX.length));
+      });
+    }
+  };
+  wire();
   browser.runtime.onStartup.addListener(() => void syncReminders(browser, db));
   browser.runtime.onInstalled.addListener(() => void syncReminders(browser, db));
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (!alarm.name.startsWith(REMINDER_PREFIX)) return;
-    void handleReminder(browser, db, alarm.name.slice(REMINDER_PREFIX.length), new Date());
-  });
-  browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith(REMINDER_PREFIX)) return;
-    void browser.notifications.clear(id);
-    void openPanel(browser, db, id.slice(REMINDER_PREFIX.length));
+  browser.permissions.onAdded.addListener((added) => {
+    if (!added.permissions?.some((p) => (REMINDER_PERMISSIONS as readonly string[]).includes(p)))
+      return;
+    wire();
+    // The user is in the side panel, which shows overdue complaints itself.
+    void syncReminders(browser, db, { notBefore: Date.now() + 60_000 });
   });
 }

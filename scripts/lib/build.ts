@@ -15,9 +15,21 @@ function newestMtime(path: string): number {
   return newest;
 }
 
+/**
+ * The build the end-to-end tests of reminder notifications load: `alarms` and
+ * `notifications` granted at install instead of asked for (headless Chromium cannot
+ * answer the prompt). Everything else is the same extension.
+ */
+export const REMINDERS_AT_INSTALL = {
+  dir: join(ROOT, '.output-reminders', 'chrome-mv3'),
+  env: { KAMENG_OUT_DIR: '.output-reminders', KAMENG_REMINDERS_AT_INSTALL: '1' },
+};
+
 /** Builds the extension when the build is missing or older than its sources. */
-export function ensureBuilt(): string {
-  const manifest = join(EXTENSION_DIR, 'manifest.json');
+export function ensureBuilt(
+  variant: { dir: string; env: Record<string, string> } = { dir: EXTENSION_DIR, env: {} },
+): string {
+  const manifest = join(variant.dir, 'manifest.json');
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   const sources = Math.max(
     ...SOURCES.map((s) => join(ROOT, s))
@@ -26,7 +38,11 @@ export function ensureBuilt(): string {
   );
   if (built < sources) {
     console.error('Building the extension (wxt build)…');
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['wxt', 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, ...variant.env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
-  return EXTENSION_DIR;
+  return variant.dir;
 }

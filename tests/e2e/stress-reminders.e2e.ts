@@ -3,7 +3,9 @@
 // does). Then the worker is stopped and only what Chrome itself would do wakes it: an
 // alarm firing, and a browser restart on the same profile (onStartup re-creates the
 // alarms from IndexedDB). Each overdue complaint is notified exactly once: a further
-// restart repeats nothing (ComplaintRecord.notifiedAt).
+// restart repeats nothing (ComplaintRecord.notifiedAt). The extension is built with the
+// reminder permissions granted at install: headless Chromium cannot answer the prompt
+// `notifications` shows (complaint.e2e.ts covers asking for them).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { toChinaIso } from '../../lib/complaint/calendar-date';
-import { EXTENSION_DIR } from '../../scripts/lib/build';
+import { ensureBuilt, REMINDERS_AT_INSTALL } from '../../scripts/lib/build';
 import {
   captureWithPopup,
   draftWithPanel,
@@ -42,7 +44,11 @@ afterAll(async () => {
 });
 
 const launch = () =>
-  launchWithExtension({ extensionDir: EXTENSION_DIR, profileDir, keepProfile: true });
+  launchWithExtension({
+    extensionDir: ensureBuilt(REMINDERS_AT_INSTALL),
+    profileDir,
+    keepProfile: true,
+  });
 
 /** The stored complaints, read with raw IndexedDB (not the extension's code). */
 function readComplaints(

@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   handleReminder,
+  OVERDUE_BADGE,
   REMINDER_PREFIX,
+  refreshOverdueBadge,
   registerReminders,
   scheduleReminder,
   syncReminders,
@@ -90,7 +92,7 @@ describe('complaint reminders', () => {
     const db = testDb();
     await seedCase(db);
     const record = await sentComplaint(db, '2026-11-01T10:00:00+08:00');
-    registerReminders(browser, db);
+    registerReminders(withPermissions().browser, db);
     await fakeBrowser.runtime.onStartup.trigger();
     await vi.waitFor(async () =>
       expect(await browser.alarms.get(`${REMINDER_PREFIX}${record.id}`)).toBeDefined(),
@@ -109,4 +111,89 @@ describe('complaint reminders', () => {
       }),
     );
   });
+
+  it('does nothing without the alarms permission: no alarm API, no throw', async () => {
+    const db = testDb();
+    await seedCase(db);
+    const record = await sentComplaint(db, '2026-11-09T10:00:00+08:00');
+    await expect(scheduleReminder(undefined, record)).resolves.toBeUndefined();
+    const { browser: bare } = withPermissions({ alarms: false, notifications: false });
+    await expect(syncReminders(bare, db)).resolves.toBeUndefined();
+    expect(await browser.alarms.getAll()).toEqual([]);
+  });
+
+  it('without notifications, an overdue complaint shows as the toolbar badge', async () => {
+    const db = testDb();
+    await seedCase(db);
+    const record = await sentComplaint(db, '2026-11-05T10:00:00+08:00');
+    const { browser: noNotify } = withPermissions({ notifications: false });
+    expect(await browser.action.getBadgeText({})).toBe('');
+    expect(await handleReminder(noNotify, db, record.id, NOW)).toBe(true);
+    expect(notifications()).toEqual({});
+    expect(await browser.action.getBadgeText({})).toBe(OVERDUE_BADGE);
+    expect(await browser.action.getTitle({})).toContain('1 件投诉已过答复期限');
+    expect((await db.complaints.get(record.id))?.notifiedAt).toBe(NOW.toISOString());
+    // Recording the answer clears it.
+    await recordAnswer(db, record.id, { summary: '已退款' }, NOW);
+    expect(await refreshOverdueBadge(browser, db, NOW)).toBe(0);
+    expect(await browser.action.getBadgeText({})).toBe('');
+  });
+
+  it('wires the alarm as soon as the user grants the permissions, in the running worker', async () => {
+    const db = testDb();
+    await seedCase(db);
+    const record = await sentComplaint(db, '2026-11-01T10:00:00+08:00');
+    const fake = withPermissions({ alarms: false, notifications: false });
+    registerReminders(fake.browser, db);
+    expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(false);
+    fake.grant('alarms', 'notifications');
+    await fake.added.trigger({ permissions: ['alarms', 'notifications'] });
+    // The added listener synced the stored complaint into an alarm, and listens for it.
+    await vi.waitFor(async () =>
+      expect(await browser.alarms.get(`${REMINDER_PREFIX}${record.id}`)).toBeDefined(),
+    );
+    expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
+    const alarm = await browser.alarms.get(`${REMINDER_PREFIX}${record.id}`);
+    await fakeBrowser.alarms.onAlarm.trigger(alarm as NonNullable<typeof alarm>);
+    await vi.waitFor(() => expect(notifications()[`${REMINDER_PREFIX}${record.id}`]).toBeDefined());
+  });
 });
+
+/**
+ * The fake browser as the worker sees it with some reminder permissions missing: the
+ * missing APIs are undefined, as in Chrome, and permissions.onAdded can be fired.
+ */
+function withPermissions(granted: { alarms?: boolean; notifications?: boolean } = {}) {
+  const listeners: ((p: { permissions?: string[] }) => void)[] = [];
+  const missing = new Set(
+    (['alarms', 'notifications'] as const).filter((p) => granted[p] === false),
+  );
+  const added = {
+    addListener: (l: (p: { permissions?: string[] }) => void) => listeners.push(l),
+    trigger: async (p: { permissions?: string[] }) => {
+      for (const l of listeners) l(p);
+    },
+  };
+  const fake = new Proxy(browser, {
+    get(target, key, receiver) {
+      if (key === 'alarms' || key === 'notifications') {
+        return missing.has(key) ? undefined : Reflect.get(target, key, receiver);
+      }
+      if (key === 'permissions') {
+        return {
+          onAdded: added,
+          contains: async ({ permissions = [] }: { permissions?: string[] }) =>
+            permissions.every((p) => !missing.has(p as 'alarms')),
+        };
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return {
+    browser: fake,
+    added,
+    grant: (...ps: ('alarms' | 'notifications')[]) => {
+      for (const p of ps) missing.delete(p);
+    },
+  };
+}
