@@ -10,6 +10,7 @@ import { DeleteDialog } from '@/components/workspace/DeleteDialog';
 import { EvidenceDetail } from '@/components/workspace/EvidenceDetail';
 import { ImportFiles } from '@/components/workspace/ImportFiles';
 import { ProfileForm } from '@/components/workspace/ProfileForm';
+import { StorageStatus } from '@/components/workspace/StorageStatus';
 import { Timeline } from '@/components/workspace/Timeline';
 import { getActiveCase, getDb, listCustody, listEvidence } from '@/lib/db';
 import { type MessageKey, t } from '@/lib/i18n';
@@ -387,7 +388,12 @@ export function App() {
           ) : (
             <p className="empty">{t('noCaseYet')}</p>
           ))}
-        {tab === 'profile' && <ProfileForm db={db} />}
+        {tab === 'profile' && (
+          <>
+            <ProfileForm db={db} />
+            <StorageStatus />
+          </>
+        )}
       </div>
       {deleteItem && (
         <DeleteDialog

@@ -21,3 +21,37 @@ export async function requestPersistentStorage(
     return 'unsupported';
   }
 }
+
+/** Whether the evidence database is safe from eviction, and how much it uses. */
+export interface StorageProtection {
+  /** The browser marked the extension's storage persistent. */
+  persisted: boolean;
+  /** The `unlimitedStorage` permission: Chrome never evicts such an origin either. */
+  unlimited: boolean;
+  /** Bytes used and available, when the browser says. */
+  usage?: number;
+  quota?: number;
+}
+
+/**
+ * Reads the protection of the extension's storage. Evidence is safe when either holds:
+ * Chrome's quota manager evicts neither persistent nor unlimited-storage origins. Never
+ * throws: what cannot be read counts as unprotected.
+ */
+export async function storageProtection(
+  storage: Pick<StorageManager, 'persisted' | 'estimate'> | undefined,
+  hasPermission: (permission: string) => Promise<boolean>,
+): Promise<StorageProtection & { safe: boolean }> {
+  const [persisted, unlimited, estimate] = await Promise.all([
+    storage?.persisted?.().catch(() => false) ?? false,
+    hasPermission('unlimitedStorage').catch(() => false),
+    storage?.estimate?.().catch(() => undefined),
+  ]);
+  return {
+    persisted,
+    unlimited,
+    usage: estimate?.usage,
+    quota: estimate?.quota,
+    safe: persisted || unlimited,
+  };
+}

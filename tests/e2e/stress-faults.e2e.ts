@@ -208,6 +208,26 @@ describe('the service worker stopped mid-operation', () => {
     console.log(`20 queued captures over 5 tabs landed in ${(elapsed / 1000).toFixed(1)} s`);
     for (const t of tabs) await t.page.close();
   }, 180_000);
+
+  it('the profile tab says whether the browser may evict the evidence, and the room it takes', async () => {
+    await panel.getByTestId('tab-profile').click();
+    const status = panel.getByTestId('storage-status');
+    await status.waitFor();
+    // Headless Chromium refuses persist(); unlimitedStorage (granted at install) still
+    // keeps the origin out of eviction, and the panel says so rather than warning.
+    const facts = await panel.evaluate(async () => ({
+      persisted: await navigator.storage.persisted(),
+      unlimited: await chrome.permissions.contains({ permissions: ['unlimitedStorage'] }),
+      usage: (await navigator.storage.estimate()).usage ?? 0,
+    }));
+    expect(facts.unlimited).toBe(true);
+    await expect(status.getAttribute('data-safe')).resolves.toBe('true');
+    expect(await status.getByRole('alert').count()).toBe(0);
+    const mb = Number((await status.innerText()).match(/([\d.]+) MB/)?.[1]);
+    expect(mb).toBeGreaterThan(0);
+    expect(Math.abs(mb - facts.usage / 1024 / 1024)).toBeLessThan(50);
+    await panel.getByTestId('tab-timeline').click();
+  });
 });
 
 describe('the browser closed mid-capture', () => {
