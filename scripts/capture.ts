@@ -5,7 +5,7 @@ import { CHANNEL_IDS, ChannelId } from '../lib/complaint/channels';
 import { verifyPack } from '../lib/pack/verify-pack';
 import { parseTarget, runCapture } from './lib/capture-run';
 
-const USAGE = `usage: npm run capture -- --out pack.zip [--channel ID]... [kind=]URL ...
+const USAGE = `usage: npm run capture -- --out pack.zip [--case TITLE] [--channel ID]... [kind=]URL ...
   kind: promise|order|payment|chat|licence|other
   channel: ${CHANNEL_IDS.join('|')}`;
 
@@ -23,8 +23,10 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  // Named in contract 3; it arrives with the workspace issue (#5).
-  if (values.case) console.error('--case: case titles cannot be set yet; using the default case.');
+  if (values.case !== undefined && values.case.trim() === '') {
+    console.error('--case: the case title is empty');
+    return 2;
+  }
   const channels = values.channel ?? [];
   const unknown = channels.filter((c) => !ChannelId.safeParse(c).success);
   if (unknown.length > 0) {
@@ -33,7 +35,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const targets = positionals.map(parseTarget);
-  const { failures, exported, out } = await runCapture(targets, values.out, { channels });
+  const { failures, exported, out } = await runCapture(targets, values.out, {
+    channels,
+    caseTitle: values.case?.trim(),
+  });
   if (!exported) {
     for (const f of failures) console.log(f);
     return 1;

@@ -4,6 +4,7 @@ import { PageKind } from '../../lib/extract/facts';
 import { ensureBuilt } from './build';
 import {
   captureWithPopup,
+  createCaseWithPanel,
   draftWithPanel,
   exportWithPanel,
   launchWithExtension,
@@ -43,12 +44,14 @@ export interface CaptureRunResult {
 export async function runCapture(
   targets: readonly CaptureTarget[],
   out: string,
-  options: { channels?: readonly string[] } = {},
+  options: { channels?: readonly string[]; caseTitle?: string } = {},
 ): Promise<CaptureRunResult> {
   const failures: string[] = [];
   let exported = false;
   const session = await launchWithExtension({ extensionDir: ensureBuilt() });
   try {
+    // --case: the captures go into a case of that title, created in the side panel.
+    if (options.caseTitle) await createCaseWithPanel(session, options.caseTitle);
     for (const target of targets) {
       const page = await session.context.newPage();
       try {

@@ -222,6 +222,19 @@ export async function openPanel(session: ExtensionSession): Promise<Page> {
   return page;
 }
 
+/** Creates a case in the side panel as a user would, which makes it the active case. */
+export async function createCaseWithPanel(session: ExtensionSession, title: string): Promise<void> {
+  const page = await openPanel(session);
+  try {
+    await page.getByTestId('new-case').click();
+    await page.getByTestId('case-title-input').fill(title);
+    await page.getByTestId('case-form-save').click();
+    await page.getByTestId('case-title').filter({ hasText: title }).waitFor({ timeout: 10_000 });
+  } finally {
+    await page.close();
+  }
+}
+
 /**
  * The complaint workspace of the side panel page (issue #6). The panel keeps it behind
  * its 投诉 tab, which is clicked when the workspace is not shown.

@@ -157,7 +157,7 @@ describe('complaints in the side panel', () => {
   });
 });
 
-describe('npm run capture -- --channel', () => {
+describe('npm run capture -- --case --channel', () => {
   function capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((ok) => {
       execFile(
@@ -170,11 +170,13 @@ describe('npm run capture -- --channel', () => {
     });
   }
 
-  it('drafts the platform complaint into the pack', async () => {
+  it('captures into the named case and drafts the platform complaint into the pack', async () => {
     const out = join(work, 'pack.zip');
     const result = await capture([
       '--out',
       out,
+      '--case',
+      '星辰卡盟 点卡未到账',
       '--channel',
       'platform',
       `order=${shop.url}order.html`,
@@ -183,7 +185,16 @@ describe('npm run capture -- --channel', () => {
     const zip = await JSZip.loadAsync(readFileSync(out));
     const text = await zip.file('complaints/01-platform.txt')?.async('string');
     expect(text).toContain('KM20261102140305881');
+    const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '{}');
+    expect(manifest.case?.title).toBe('星辰卡盟 点卡未到账');
+    expect(manifest.items).toHaveLength(1);
   }, 180_000);
+
+  it('rejects an empty case title before starting the browser', async () => {
+    const result = await capture(['--out', join(work, 'y.zip'), '--case', ' ', shop.url]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--case: the case title is empty');
+  });
 
   it('rejects an unknown channel before starting the browser', async () => {
     const result = await capture(['--out', join(work, 'x.zip'), '--channel', 'nope', shop.url]);
