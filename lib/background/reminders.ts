@@ -135,9 +135,18 @@ export async function handleReminder(
   complaintId: string,
   now: Date,
 ): Promise<boolean> {
-  const record = await db.complaints.get(complaintId);
-  if (!record || record.notifiedAt || record.status !== 'sent') return false;
-  if (!isPastDeadline(record, now)) {
+  // Claimed in one transaction: two firings at once (an alarm and the startup sync)
+  // cannot both get past the notifiedAt check.
+  const claim = await db.transaction('rw', db.complaints, async () => {
+    const record = await db.complaints.get(complaintId);
+    if (!record || record.notifiedAt || record.status !== 'sent') return undefined;
+    if (!isPastDeadline(record, now)) return { record, early: true };
+    await db.complaints.update(record.id, { notifiedAt: now.toISOString() });
+    return { record, early: false };
+  });
+  if (!claim) return false;
+  const { record } = claim;
+  if (claim.early) {
     // Fired early (clock change): wait for the real deadline.
     await scheduleReminder(browser.alarms, record);
     return false;
@@ -145,16 +154,21 @@ export async function handleReminder(
   const { title, message } = await reminderMessage(db, record, now);
   // Without the notifications permission the toolbar badge is the reminder.
   if (browser.notifications) {
-    await browser.notifications.create(reminderName(record.id), {
-      type: 'basic',
-      iconUrl: ICON,
-      title,
-      message,
-      priority: 2,
-      requireInteraction: true,
-    });
+    try {
+      await browser.notifications.create(reminderName(record.id), {
+        type: 'basic',
+        iconUrl: ICON,
+        title,
+        message,
+        priority: 2,
+        requireInteraction: true,
+      });
+    } catch (error) {
+      // Not shown: release the claim so the next startup tries again.
+      await db.complaints.update(record.id, { notifiedAt: undefined });
+      throw error;
+    }
   }
-  await db.complaints.update(record.id, { notifiedAt: now.toISOString() });
   await refreshOverdueBadge(browser, db, now);
   return true;
 }

@@ -112,6 +112,29 @@ describe('complaint reminders', () => {
     );
   });
 
+  it('two firings at once notify once', async () => {
+    const db = testDb();
+    await seedCase(db);
+    const record = await sentComplaint(db, '2026-11-05T10:00:00+08:00');
+    const create = vi.spyOn(browser.notifications, 'create');
+    const results = await Promise.all([
+      handleReminder(browser, db, record.id, NOW),
+      handleReminder(browser, db, record.id, NOW),
+    ]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('a notification that could not be shown is tried again later', async () => {
+    const db = testDb();
+    await seedCase(db);
+    const record = await sentComplaint(db, '2026-11-05T10:00:00+08:00');
+    vi.spyOn(browser.notifications, 'create').mockRejectedValueOnce(new Error('blocked'));
+    await expect(handleReminder(browser, db, record.id, NOW)).rejects.toThrow('blocked');
+    expect((await db.complaints.get(record.id))?.notifiedAt).toBeUndefined();
+    expect(await handleReminder(browser, db, record.id, NOW)).toBe(true);
+  });
+
   it('does nothing without the alarms permission: no alarm API, no throw', async () => {
     const db = testDb();
     await seedCase(db);
