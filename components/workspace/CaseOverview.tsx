@@ -1,6 +1,20 @@
 import { t } from '@/lib/i18n';
 import type { CaseFacts, ChecklistEntry } from '@/lib/workspace';
-import { fromLabel, missingLabel } from './labels';
+import { fromLabel, missingLabel, promiseCategoryLabel } from './labels';
+
+type Order = CaseFacts['orders'][number]['order'];
+
+/** An order in one line: id, amount, product, time, status. */
+const orderLine = (order: Order) =>
+  [
+    order.orderId,
+    order.amount !== undefined && `¥${order.amount.toFixed(2)}`,
+    order.product,
+    order.placedAt,
+    order.status,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
 /** "Still missing for a complaint": what to go and capture or fill in next. */
 export function MissingChecklist({ entries }: { entries: readonly ChecklistEntry[] }) {
@@ -38,18 +52,24 @@ export function CaseFactsView({ facts }: { facts: CaseFacts }) {
         <ul>
           {facts.orders.map(({ evidenceId, order }) => (
             <li key={`${evidenceId}-${order.orderId}`} data-testid="case-order">
-              {[
-                order.orderId,
-                order.amount !== undefined && `¥${order.amount.toFixed(2)}`,
-                order.product,
-                order.placedAt,
-                order.status,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
+              {orderLine(order)}
             </li>
           ))}
         </ul>
+      )}
+      {facts.listedOrders.length > 0 && (
+        // Closed by default: a list shows every purchase, most not part of the dispute.
+        <details className="listed-orders" data-testid="listed-orders">
+          <summary>{t('listedOrdersHeading', String(facts.listedOrders.length))}</summary>
+          <p className="hint">{t('listedOrdersHint')}</p>
+          <ul>
+            {facts.listedOrders.map(({ evidenceId, order }, i) => (
+              <li key={`${evidenceId}-${order.orderId ?? i}`} data-testid="case-listed-order">
+                {orderLine(order)}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       <h3>{t('paymentsHeading')}</h3>
       {facts.payments.length === 0 ? (
@@ -77,7 +97,9 @@ export function CaseFactsView({ facts }: { facts: CaseFacts }) {
       ) : (
         <ul>
           {facts.promises.map((p) => (
-            <li key={p.text}>“{p.text}”</li>
+            <li key={p.text} data-testid="case-promise">
+              “{p.text}” <small className="hint">{promiseCategoryLabel(p.category)}</small>
+            </li>
           ))}
         </ul>
       )}

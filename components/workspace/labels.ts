@@ -23,10 +23,30 @@ export const missingLabel = (m: MissingId) => t(key('missing', m));
 export const custodyLabel = (a: CustodyAction) => t(key('custody', a));
 export const fromLabel = (f: 'customer' | 'merchant' | 'system') => t(key('from', f));
 
-/** The label of a fact path such as `order.amount` or `promises.2.text`. */
+/**
+ * The label of a fact path such as `order.amount`, `promises.2.category`,
+ * `orders.1.status` or `chat.messages.5.from`.
+ */
 export function factLabel(path: string): string {
-  if (path.startsWith('promises.')) return t('fact_promises');
+  const parts = path.split('.');
+  if (parts[0] === 'promises')
+    return t(parts[2] === 'category' ? 'fact_promises_category' : 'fact_promises');
+  // A listed order's fields read as the order's own.
+  if (parts[0] === 'orders' && parts[2]) return t(`fact_order_${parts[2]}` as MessageKey);
+  if (parts[0] === 'chat' && parts[1] === 'messages' && parts[3])
+    return t(`fact_chat_${parts[3]}` as MessageKey);
   return t(`fact_${path.replace('.', '_')}` as MessageKey);
+}
+
+/** The label of a promise category (`after-sales` → 售后承诺). */
+export const promiseCategoryLabel = (c: string) => t(key('promiseCategory', c));
+
+/** How a choice fact's value reads: a category or side by its label, anything else as is. */
+export function factValueLabel(path: string, value: string): string {
+  if (/^promises\.\d+\.category$/.test(path)) return promiseCategoryLabel(value);
+  if (/^chat\.messages\.\d+\.from$/.test(path) && /^(customer|merchant|system)$/.test(value))
+    return fromLabel(value as 'customer' | 'merchant' | 'system');
+  return value;
 }
 
 /**

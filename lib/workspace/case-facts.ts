@@ -12,14 +12,24 @@ type Message = NonNullable<PageFacts['chat']>['messages'][number];
 /** What the whole case shows, gathered from its items (corrections applied). */
 export interface CaseFacts {
   platform: PlatformIdentity;
+  /** The orders the case is about: each item's `order`, one per order id. */
   orders: { evidenceId: string; order: Order }[];
+  /**
+   * Other orders seen on order lists (`orders[]`), one per order id, without those
+   * already in `orders`: a list shows every purchase, not only the disputed one.
+   */
+  listedOrders: { evidenceId: string; order: Order }[];
   payments: { evidenceId: string; payment: Payment }[];
   promises: { evidenceId: string; text: string; category: string }[];
   /** Every chat message of the case in time order, duplicates across captures removed. */
   transcript: (Message & { evidenceId: string })[];
 }
 
-/** Gathers the case's facts: platform identity, orders, payments, promises and chat. */
+/**
+ * Gathers the case's facts: platform identity, orders, payments, promises and chat.
+ * Every item's facts are read with the user's corrections applied, whatever the path
+ * (`order.amount`, `orders.2.status`, `promises.0.category`, `chat.messages.5.from`).
+ */
 export function gatherCaseFacts(
   items: readonly EvidenceItem[],
   annotations: CaseAnnotations | undefined,
@@ -30,6 +40,7 @@ export function gatherCaseFacts(
     facts: correctedFacts(item.facts, annotations?.byItem.get(item.id)?.corrections),
   }));
   const orders = new Map<string, { evidenceId: string; order: Order }>();
+  const listed = new Map<string, { evidenceId: string; order: Order }>();
   const payments = new Map<string, { evidenceId: string; payment: Payment }>();
   const promises = new Map<string, { evidenceId: string; text: string; category: string }>();
   const messages = new Map<string, Message & { evidenceId: string }>();
@@ -37,6 +48,11 @@ export function gatherCaseFacts(
     if (f.order && (f.order.orderId || f.order.amount !== undefined)) {
       // A later capture of the same order (its status changed) replaces the earlier one.
       orders.set(f.order.orderId ?? `item:${item.id}`, { evidenceId: item.id, order: f.order });
+    }
+    for (const [i, o] of (f.orders ?? []).entries()) {
+      // As for `order`: a later list showing the same order (its status changed) wins.
+      if (o.orderId || o.amount !== undefined)
+        listed.set(o.orderId ?? `item:${item.id}:${i}`, { evidenceId: item.id, order: o });
     }
     if (f.payment && (f.payment.tradeNo || f.payment.amount !== undefined)) {
       payments.set(f.payment.tradeNo ?? `item:${item.id}`, {
@@ -59,6 +75,7 @@ export function gatherCaseFacts(
   return {
     platform: platformFromItems(items),
     orders: [...orders.values()],
+    listedOrders: [...listed.entries()].filter(([id]) => !orders.has(id)).map(([, o]) => o),
     payments: [...payments.values()],
     promises: [...promises.values()],
     transcript,

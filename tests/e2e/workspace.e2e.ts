@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import JSZip from 'jszip';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/lib/build';
@@ -150,6 +152,37 @@ describe('the panel page through a dispute', () => {
     const verified = await runVerifyCli(pack);
     expect(verified.stdout + verified.stderr).not.toMatch(/FAIL|problem/i);
     expect(verified.code).toBe(0);
+  });
+
+  it('corrects a chat message’s side; the exported manifest carries the correction', async () => {
+    const page = await openShopPage(session, 'chat-layout.html');
+    expect((await captureWithPopup(session, page)).state).toBe('done');
+    await page.close();
+    await panel.bringToFront();
+    await panel.getByTestId('tab-timeline').click();
+    const chat = panel.getByTestId('evidence-item').filter({ hasText: '在线客服' });
+    await chat.getByTestId('open-detail').click();
+    // Message 2 ("卡密提示已被使用") is read as the customer's; say it was the merchant's.
+    const message = panel.getByTestId('evidence-detail').getByTestId('message').nth(1);
+    await message.getByTestId('correct-message').click();
+    await message
+      .locator('[data-testid=correct-input][data-path="chat.messages.1.from"]')
+      .selectOption('merchant');
+    await message.getByTestId('correct-save').click();
+    await expect.poll(() => message.getAttribute('class')).toContain('from-merchant');
+    await panel.getByTestId('close-detail').click();
+
+    const zip = await JSZip.loadAsync(readFileSync(await exportWithPanel(session, panel)));
+    const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '{}');
+    const item = manifest.items.find((i: { url: string }) => i.url.endsWith('/chat-layout.html'));
+    expect(item.corrections['chat.messages.1.from']).toEqual({
+      value: 'merchant',
+      original: 'customer',
+    });
+    expect(item.facts.chat.messages[1]).toMatchObject({
+      from: 'customer',
+      text: '卡密提示已被使用',
+    });
   });
 });
 
