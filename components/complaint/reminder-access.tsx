@@ -46,8 +46,13 @@ export function useReminderAccess(db: EvidenceDB): {
   useEffect(() => {
     void refresh();
     const changed = () => void refresh();
-    browser.permissions.onAdded.addListener(changed);
-    browser.permissions.onRemoved.addListener(changed);
+    try {
+      browser.permissions.onAdded.addListener(changed);
+      browser.permissions.onRemoved.addListener(changed);
+    } catch {
+      // No permission events in this context (a test DOM): the first check stands.
+      return;
+    }
     return () => {
       browser.permissions.onAdded.removeListener(changed);
       browser.permissions.onRemoved.removeListener(changed);

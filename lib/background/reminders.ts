@@ -39,9 +39,13 @@ export async function reminderAccess(
   browser: Browser,
 ): Promise<Record<ReminderPermission, boolean>> {
   const [alarms, notifications] = await Promise.all(
-    REMINDER_PERMISSIONS.map((p) =>
-      browser.permissions.contains({ permissions: [p] }).catch(() => false),
-    ),
+    REMINDER_PERMISSIONS.map(async (p) => {
+      try {
+        return await browser.permissions.contains({ permissions: [p] });
+      } catch {
+        return false;
+      }
+    }),
   );
   return { alarms: alarms ?? false, notifications: notifications ?? false };
 }

@@ -11,7 +11,23 @@ import { CASE_ID, seedCase } from './case-db';
 const NOW = new Date('2026-11-10T02:00:00Z');
 const now = () => NOW;
 
-beforeEach(() => fakeBrowser.reset());
+// The reminder permissions are optional: none is granted at first, and a request is
+// granted (Chrome grants `alarms` without a prompt; the user accepts notifications here).
+beforeEach(() => {
+  fakeBrowser.reset();
+  const granted = new Set<string>();
+  const noop = { addListener() {}, removeListener() {} };
+  Object.assign(fakeBrowser.permissions, {
+    contains: async ({ permissions = [] }: { permissions?: string[] }) =>
+      permissions.every((p) => granted.has(p)),
+    request: async ({ permissions = [] }: { permissions?: string[] }) => {
+      for (const p of permissions) granted.add(p);
+      return true;
+    },
+    onAdded: noop,
+    onRemoved: noop,
+  });
+});
 afterEach(cleanup);
 
 async function mount() {
