@@ -8,6 +8,15 @@ export interface Card {
   el: Element;
 }
 
+/**
+ * A card as `cardKeys` lists it: the secret, after its number when the page shows one
+ * ("卡号 1611230118407725 密码 2746…" -> "1611230118407725 2746…"): a point card needs
+ * both to be redeemed, and both are what the user quotes in a complaint.
+ */
+export function cardKey(card: Pick<Card, 'number' | 'secret'>): string {
+  return card.number ? `${card.number} ${card.secret}` : card.secret;
+}
+
 /** Labels of a card secret or a code that works on its own. */
 export const SECRET_LABEL =
   /^(卡密|卡密信息|卡密内容|密码|卡号密码|卡密码|兑换码|激活码|CDK|CDKEY|CD-KEY|充值码|券码|提货码|序列号|密钥|KEY|授权码|卡券|充值卡密|礼品码|礼品卡密|核销码|验证码券|卡券码)$/i;

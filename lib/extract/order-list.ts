@@ -1,9 +1,9 @@
-import { findCards } from './card-keys';
+import { cardKey, findCards } from './card-keys';
 import { pick, readId } from './fields';
 import { isLabelText, type LabelledValue } from './labels';
 import { assign, ORDER_LABELS, type OrderFacts, orderPicks } from './order';
 import { type SourceMap, sourceOf } from './sources';
-import { isHidden, labelKey, lineText } from './text';
+import { isHidden, labelKey, lineText, visibleElements } from './text';
 
 interface ListContext {
   capturedAt: string;
@@ -43,15 +43,56 @@ function tableItems(doc: Document, skip: (el: Element) => boolean): ListItem[][]
     for (const row of rows.slice(headerAt + 1)) {
       const cells = cellsOf(row);
       if (cells.length !== keys.length) continue;
-      const pairs: LabelledValue[] = [];
-      cells.forEach((el, i) => {
-        const value = lineText(el);
-        const label = keys[i];
-        if (value && label) pairs.push({ label, value, el, inline: true });
-      });
-      items.push({ el: row, pairs });
+      items.push({ el: row, pairs: rowPairs(keys, cells) });
     }
     lists.push(items);
+  }
+  return lists;
+}
+
+const isOrderIdLabel = (key: string) => ORDER_LABELS.orderId.some((r) => r.test(key));
+
+/** The pairs of one grid row: each cell under the header label in the same position. */
+function rowPairs(keys: readonly string[], cells: readonly Element[]): LabelledValue[] {
+  const pairs: LabelledValue[] = [];
+  cells.forEach((el, i) => {
+    const value = lineText(el);
+    const label = keys[i];
+    if (value && label) pairs.push({ label, value, el, inline: true });
+  });
+  return pairs;
+}
+
+/**
+ * Order lists laid out as div grids (Bootstrap rows, flex rows, Element/Vant lists): a
+ * header row of labels naming an order-number column, then rows with as many cells, as
+ * its following siblings or the children of the element that follows it.
+ */
+function gridItems(doc: Document, skip: (el: Element) => boolean): ListItem[][] {
+  const lists: ListItem[][] = [];
+  const kidsOf = (el: Element) => Array.from(el.children).filter((c) => !isHidden(c));
+  for (const header of visibleElements(doc)) {
+    if (header.closest('table') || skip(header)) continue;
+    const cells = kidsOf(header);
+    if (cells.length < 3) continue;
+    const labels = cells.map((c) => lineText(c));
+    if (!labels.every((l) => l === '' || isLabelText(l))) continue;
+    const keys = labels.map((l) => labelKey(l));
+    if (!keys.some(isOrderIdLabel)) continue;
+    const rowsAfter = (first: Element | null) => {
+      const rows: Element[] = [];
+      for (let row = first; row; row = row.nextElementSibling) {
+        if (!isHidden(row) && kidsOf(row).length === cells.length) rows.push(row);
+      }
+      return rows;
+    };
+    let rows = rowsAfter(header.nextElementSibling);
+    const body = header.nextElementSibling;
+    if (rows.length === 0 && body) rows = rowsAfter(body.firstElementChild);
+    const items = rows
+      .map((row) => ({ el: row, pairs: rowPairs(keys, kidsOf(row)) }))
+      .filter((item) => !item.pairs.every((p) => isLabelText(p.value)));
+    if (items.length) lists.push(items);
   }
   return lists;
 }
@@ -101,7 +142,7 @@ function readItem(
   const order = assign<OrderFacts>({}, picks, mine, prefix);
   const cards = findCards(doc, item.pairs, (el) => skip(el) || !item.el.contains(el));
   if (cards.length) {
-    order.cardKeys = cards.map((c) => c.secret);
+    order.cardKeys = cards.map(cardKey);
     if (cards.some((c) => c.number)) {
       order.cards = cards.map(({ number, secret }) => (number ? { number, secret } : { secret }));
     }
@@ -126,7 +167,7 @@ export function extractOrders(
   skip: (el: Element) => boolean,
   sources: SourceMap,
 ): OrderFacts[] | undefined {
-  const candidates = [...tableItems(doc, skip), cardItems(pairs)];
+  const candidates = [...tableItems(doc, skip), ...gridItems(doc, skip), cardItems(pairs)];
   for (const items of candidates) {
     if (items.length < 2) continue;
     const mine: SourceMap = {};

@@ -1,5 +1,5 @@
 import type { Card } from './card-keys';
-import { findCards } from './card-keys';
+import { cardKey, findCards } from './card-keys';
 import {
   pick,
   readAmount,
@@ -100,7 +100,7 @@ export function extractOrder(
   if (picks.tradeNo && picks.orderId?.value === picks.tradeNo.value) delete picks.orderId;
   const order = assign<OrderFacts>({}, picks, sources, 'order');
   if (cards.length) {
-    order.cardKeys = cards.map((c) => c.secret);
+    order.cardKeys = cards.map(cardKey);
     if (cards.some((c) => c.number)) {
       order.cards = cards.map(({ number, secret }) => (number ? { number, secret } : { secret }));
     }

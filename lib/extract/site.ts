@@ -34,12 +34,27 @@ const NAME_SUFFIX = /\s+(官方网站|官网|首页|个人账单|欢迎您?|欢�
 const GENERIC_TITLE =
   /^(首页|主页|登录|注册|订单详情|订单查询|交易详情|账单详情|在线客服|客服|帮助中心|新闻|公告|商品详情|订单|商品列表|全部商品)$/;
 
-function companyIn(text: string): string | undefined {
-  const m = COMPANY.exec(text.replace(/\s+/g, ''));
-  return m?.[0].replace(
-    /^(运营主体|主办单位|版权所有|公司名称|企业名称|Copyright|©|\d{4}(-\d{4})?)+/i,
-    '',
-  );
+/**
+ * The company named in a text: within one space-separated chunk (a footer's "极速发卡网
+ * 厦门极速网络科技有限公司" is the site, then the company), without what runs into it
+ * ("鸿运卡盟版权所有湖南…", "风铃卡铺由青岛…", the site's own name).
+ */
+function companyIn(text: string, siteName?: string): string | undefined {
+  for (const chunk of text.split(/[\s,，;；|｜·•]+/)) {
+    const m = COMPANY.exec(chunk);
+    if (!m) continue;
+    let company = m[0].replace(
+      /^(运营主体|主办单位|版权所有|公司名称|企业名称|Copyright|©|\d{4}(-\d{4})?)+/i,
+      '',
+    );
+    const lead = /^.{2,20}?(版权所有|隶属于|归属于|由)(.{6,})$/u.exec(company);
+    if (lead?.[2]) company = lead[2];
+    if (siteName && company.startsWith(siteName) && company.length >= siteName.length + 6) {
+      company = company.slice(siteName.length);
+    }
+    return company;
+  }
+  return undefined;
 }
 
 /** The site's name: og:site_name, else the title part confirmed by logo or copyright. */
@@ -167,7 +182,7 @@ export function extractSite(
       }
     }
   }
-  const company = pick(pairs, COMPANY_LABEL, companyIn);
+  const company = pick(pairs, COMPANY_LABEL, (v) => companyIn(v, site.name));
   if (company) {
     site.company = company.value;
     sources['site.company'] = sourceOf(company.from.el, company.from.value);
@@ -175,10 +190,10 @@ export function extractSite(
     const line = lines.find(
       (l) =>
         (COMPANY_LINE.test(l.text) || inFooter(l.el)) &&
-        companyIn(l.text) &&
+        companyIn(l.text, site.name) &&
         !/收款|付款|对方/.test(l.text),
     );
-    const value = line && companyIn(line.text);
+    const value = line && companyIn(line.text, site.name);
     if (line && value) {
       site.company = value;
       sources['site.company'] = sourceOf(line.el, line.text);

@@ -52,7 +52,7 @@ describe('facts in the evidence pack', () => {
       status: '已发货',
       paymentMethod: '支付宝',
       tradeNo: '2026110222001412345678901234',
-      cardKeys: ['K7QM-3XPA-9ZRT-W4HN', 'P2LD-8VCE-6JUB-Y5GS'],
+      cardKeys: ['HY5020261102001 K7QM-3XPA-9ZRT-W4HN', 'HY5020261102002 P2LD-8VCE-6JUB-Y5GS'],
     });
     expect(f.site).toMatchObject({
       icp: '浙ICP备2026012345号-1',
