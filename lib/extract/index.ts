@@ -50,8 +50,11 @@ export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
     : (payment?.order ?? extractOrder(doc, pairs, when, inChat, sources));
   // "发货方式：自动发货" states a fact about this order, not a promise; a promise strip
   // read as label and value ("假一赔十" beside "秒发") is still a promise.
+  // A heading over a paragraph reads as label and value too; prose is not a field value.
   const valueEls = new Set(
-    pairs.filter((p) => !p.inline && !promiseCategory(p.label)).map((p) => p.el),
+    pairs
+      .filter((p) => !p.inline && !promiseCategory(p.label) && p.value.length <= 40)
+      .map((p) => p.el),
   );
   const found = findPromises(lines, (el) => valueEls.has(el));
   const promises = promiseFacts(found, sources);

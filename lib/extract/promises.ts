@@ -26,13 +26,19 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
     /假一赔|赔付|包赔|赔偿|先行赔|双倍返还|赔[一二三五十百千万\d]|[十百\d]倍(赔|返)/,
   ],
   ['refund', /退款|退回|退还|退换|退货|原路返回|无理由退|包退|全额返还/],
-  ['after-sales', /售后|质保|保修|包换|换货|7\s*[×xX*]\s*24|终身客服/],
-  ['authenticity', /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规渠道|绝无假卡|正版/],
+  [
+    'after-sales',
+    /售后|质保|保修|包换|换货|补发|7\s*[×xX*]\s*24|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)/,
+  ],
+  [
+    'authenticity',
+    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规渠道|绝无假卡|正版|黑卡|盗刷|假卡/,
+  ],
   [
     'delivery',
     /自动发货|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|处理|完成|回复)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
   ],
-  ['other', /安全保障|资金安全|担保交易|隐私保护|交易保障|支付保障/],
+  ['other', /安全保障|资金安全|担保交易|隐私|个人信息|交易保障|支付保障/],
 ];
 const NOISE =
   /最低价|特惠|优惠|折扣|\d折|限时|热销|爆款|返利|加盟|代理|分站|注册送|秒杀|低至|包邮|新品|抢购|充值赠|满减|券后|活动|双11|双十一|618|大促|促销|福利|专业|领先|首选|第一品牌|欢迎/;
@@ -59,14 +65,38 @@ function isNavigation(el: Element, text: string): boolean {
   return links.length > 0 && links.length >= bare(text).length - 2;
 }
 
+/** A site's name or tagline ("极速发卡网", "虚拟商品自动发货平台"), not a commitment. */
+const BRAND = /(发卡|发货|到账|充值|卡|货)(网|站|平台|商城|系统)|感谢您?选择/;
+/** A section heading made only of topic words ("售后与退款", "发货说明"). */
+/** A card's generic headline ("正品保障", "售后无忧", "极速发货"), not the commitment. */
+const GENERIC_HEADLINE =
+  /^(极速|秒速|闪电|快速|急速|自动)(发货|到账|发卡|充值)$|^.{0,4}(保障|无忧|放心|安心|承诺)$|^(无忧|放心|安心)/;
+/**
+ * Field labels (退款金额), states (已退款), buttons (申请售后), schedules (客服在线时间
+ * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
+ */
+const NOT_A_COMMITMENT =
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,3}$|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}请/u;
+const TOPIC_ONLY = /^[售后退款发货商品服务与和及保障说明政策规则换货质保充值到账卡密]{2,8}$/;
+
 function clausesOf(line: string): string[] {
   const out: string[] = [];
-  // Banners and announcements around a promise are marketing, not commitments.
-  if (NOISE.test(line)) return out;
-  for (const raw of line.split(/[，,。；;！!、\n·•|★☆✓✔√]|\s{2,}/)) {
+  // Banners and announcements around a promise are marketing, not commitments. In a
+  // paragraph of prose, only the clause that markets is left out.
+  const prose = line.length > 50;
+  if (!prose && NOISE.test(line)) return out;
+  // Questions (FAQ: "可以退款吗？") are not commitments; their answers may be.
+  const answers = line.replace(/[^。！!？?\n]*[？?]/g, '\n');
+  for (const raw of answers.split(/[，,。；;！!\n·•|★☆✓✔√]|\s{2,}/)) {
     const stripped = raw.replace(PROMISE_LABEL, '').trim();
+    if (!stripped || (prose && NOISE.test(stripped))) continue;
     // Instructions (请…) and how-to steps (①…) are not commitments.
-    if (stripped && !/^请|[①-⑩]|^第.步/.test(stripped)) out.push(stripped);
+    if (/^请|[①-⑩]|^第.步/.test(stripped)) continue;
+    // "假一赔十、不到账全额退款" lists two promises; "绝不销售黑卡、盗刷卡" is one.
+    const parts = stripped.split('、').map((x) => x.trim());
+    const list =
+      parts.length > 1 && parts.every((x) => x.length >= 4 && promiseCategory(x) !== undefined);
+    out.push(...(list ? parts : [stripped]));
   }
   return out;
 }
@@ -85,10 +115,11 @@ export function findPromises(
   const seen = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as TextLine;
-    if (/[?？]/.test(line.text) || isValue(line.el) || isNavigation(line.el, line.text)) continue;
+    if (isValue(line.el) || isNavigation(line.el, line.text)) continue;
     const footer = inFooter(line.el);
     for (const clause of clausesOf(line.text)) {
       if (clause.length < 3 || clause.length > 40 || NEGATIVE.test(clause)) continue;
+      if (BRAND.test(clause) || TOPIC_ONLY.test(clause) || NOT_A_COMMITMENT.test(clause)) continue;
       // Contact lines (7×24小时服务热线 0571-…) are not promises.
       if (/^(售后|退款|退换货?|赔付|服务)(政策|规则|说明|条款|须知|流程)$/.test(clause)) continue;
       if (OTHER_LABEL.test(clause) || /\d{5,}|热线|电话|QQ|微信/.test(clause)) continue;
@@ -98,17 +129,31 @@ export function findPromises(
       if (seen.has(key)) continue;
       seen.add(key);
       const promise: FoundPromise = { text: clause, category, el: line.el, inFooter: footer };
-      // A short headline whose next sibling is a longer sentence: a promise card.
+      // A short headline whose next sibling is a longer sentence: a promise card. The
+      // sentence states the commitment ("正品保障" over "官方授权渠道，假一赔十"): its
+      // clauses are the promises, the headline only when it promises nothing more.
       const next = lines[i + 1];
       if (
         next &&
         clause === line.text.trim() &&
         clause.length <= 14 &&
-        next.text.length >= 12 &&
-        next.text.length > clause.length + 4 &&
+        next.text.length > clause.length + 2 &&
         next.el === line.el.nextElementSibling &&
         (next.el.tagName !== line.el.tagName || next.el.className !== line.el.className)
       ) {
+        const detailPromises =
+          GENERIC_HEADLINE.test(clause) &&
+          clausesOf(next.text).some(
+            (c) => c.length >= 3 && !NEGATIVE.test(c) && promiseCategory(c),
+          );
+        if (detailPromises) {
+          seen.delete(key);
+          continue;
+        }
+        if (next.text.length < 12) {
+          found.push(promise);
+          continue;
+        }
         promise.detail = next.text;
         i++;
       }
