@@ -132,9 +132,14 @@ function sideFromData(item: Element): Side | undefined {
   return undefined;
 }
 
-/** Side from class names of the item and its direct children. */
-function sideFromClasses(item: Element): Side | undefined {
-  const own = sideOfTokens(tokensOf(item.getAttribute('class') ?? ''));
+/**
+ * Side from class names of the item and its direct children. `common` holds the class
+ * words every message of the chat has ("cs" of cs-msg / cs-sys): a namespace, no cue.
+ */
+function sideFromClasses(item: Element, common?: ReadonlySet<string>): Side | undefined {
+  const own = sideOfTokens(
+    tokensOf(item.getAttribute('class') ?? '').filter((t) => !common?.has(t)),
+  );
   if (own) return own;
   const kids = Array.from(item.children).flatMap((c) => tokensOf(c.getAttribute('class') ?? ''));
   return sideOfTokens(kids.filter((t) => t !== 'in' && t !== 'out' && t !== 'me' && t !== 'my'));
@@ -373,12 +378,23 @@ function findContainer(doc: Document): { container: Element; items: Element[] } 
  * reviews and order lists have dates but no sides).
  */
 export function findChat(doc: Document, capturedAt: string, zone?: number): FoundChat | undefined {
+  return bubbleChat(doc, capturedAt, zone) ?? transcriptChat(doc, capturedAt, zone);
+}
+
+/** A chat drawn as one element per message (bubbles, rows, list items). */
+function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat | undefined {
   const found = findContainer(doc);
   if (!found || !chatCue(doc, found.container)) return undefined;
   const messages: ChatMessage[] = [];
   const items: Element[] = [];
   const cued: Array<Side | undefined> = [];
   let separatorAt: string | undefined;
+  const classWords = found.items.map((i) => new Set(tokensOf(i.getAttribute('class') ?? '')));
+  const common = new Set(
+    found.items.length >= 3
+      ? [...(classWords[0] ?? [])].filter((t) => classWords.every((w) => w.has(t)))
+      : [],
+  );
   for (const item of found.items) {
     const parsed = parseItem(item);
     if (!parsed) continue;
@@ -390,7 +406,7 @@ export function findChat(doc: Document, capturedAt: string, zone?: number): Foun
     const side =
       sideFromData(item) ??
       sideFromLayout(found.container, parsed.bubble) ??
-      sideFromClasses(item) ??
+      sideFromClasses(item, common) ??
       sideFromStyle(item, parsed.bubble) ??
       sideFromName(parsed.name);
     cued.push(side);
@@ -408,6 +424,60 @@ export function findChat(doc: Document, capturedAt: string, zone?: number): Foun
   if (messages.length < 2 || known < 2) return undefined;
   fillSidesByName(messages, cued);
   return { container: found.container, items, messages };
+}
+
+const STAMP =
+  /(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?|(?:今天|昨天|前天)\s*\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2}:\d{2})/;
+const HEADER_NAME_TIME = new RegExp(`^(\\S(?:.{0,22}?\\S)?)\\s+${STAMP.source}$`);
+const HEADER_TIME_NAME = new RegExp(`^${STAMP.source}\\s+(\\S(?:.{0,22}\\S)?)$`);
+const SYSTEM_LINE = /^[-—–=]{1,4}\s*(.+?)\s*[-—–=]{1,4}$/;
+
+/**
+ * A chat kept as plain text (an exported log in a <pre>, a ticket's history): blocks of
+ * "name time" (or "time name") then the message lines, and "—— time notice ——" system
+ * lines. Sides come from the names: 客服… is the merchant, the other speaker the
+ * customer. Needs three or more messages and a chat cue on the page.
+ */
+function transcriptChat(doc: Document, capturedAt: string, zone?: number): FoundChat | undefined {
+  for (const el of Array.from(doc.querySelectorAll('pre, textarea, code, div, p, td'))) {
+    if (isHidden(el) || el.querySelector('pre, textarea, div, p, td, table')) continue;
+    const lines =
+      el.tagName === 'TEXTAREA'
+        ? ((el as HTMLTextAreaElement).value || el.textContent || '').split('\n')
+        : (el.tagName === 'PRE' ? (el.textContent ?? '') : visibleText(el)).split('\n');
+    const messages: ChatMessage[] = [];
+    let current: ChatMessage | undefined;
+    for (const raw of lines) {
+      const line = raw.trim();
+      if (!line) continue;
+      const head = HEADER_NAME_TIME.exec(line);
+      const headTimeFirst = head ? null : HEADER_TIME_NAME.exec(line);
+      const system = SYSTEM_LINE.exec(line);
+      if (system?.[1]) {
+        const stamp = STAMP.exec(system[1]);
+        const text = system[1].replace(STAMP, '').trim();
+        const at = stamp?.[1] ? parseDateTime(stamp[1], capturedAt, zone) : undefined;
+        current = undefined;
+        if (text) messages.push({ from: 'system', ...(at ? { at } : {}), text });
+        continue;
+      }
+      const name = head?.[1] ?? headTimeFirst?.[2];
+      const stamp = head?.[2] ?? headTimeFirst?.[1];
+      if (name && stamp && !/[。，！？,.!?]$/.test(name)) {
+        const at = parseDateTime(stamp, capturedAt, zone);
+        current = { from: sideFromName(name) ?? 'customer', name, ...(at ? { at } : {}), text: '' };
+        messages.push(current);
+        continue;
+      }
+      if (current) current.text = current.text ? `${current.text}\n${line}` : line;
+    }
+    const spoken = messages.filter((m) => m.from !== 'system' && m.text);
+    if (spoken.length < 3 || messages.some((m) => m.from !== 'system' && !m.text)) continue;
+    const names = new Set(spoken.map((m) => m.name));
+    if (names.size < 2 || !chatCue(doc, el)) continue;
+    return { container: el, items: messages.map(() => el), messages };
+  }
+  return undefined;
 }
 
 /** Messages without a side take the side of another message from the same sender. */
