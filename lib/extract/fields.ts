@@ -70,10 +70,15 @@ export function readQuantity(value: string): number | undefined {
 
 const ACTION_WORDS = /\s*(复制|点击复制|一键复制|查看|查看详情|修改|详情|去支付|申请售后|>+|›)\s*$/;
 
-/** A short word value (status, payment method): trimmed, actions like 复制 dropped. */
+/**
+ * A short word value (status, payment method): trimmed, actions like 复制 dropped. A
+ * longer value keeps its first word when a note follows it ("USDT TRC20 网络…",
+ * "花呗 本笔已计入12月账单").
+ */
 export function readWord(max: number) {
   return (value: string): string | undefined => {
-    const v = value.replace(ACTION_WORDS, '').trim();
+    let v = value.replace(ACTION_WORDS, '').trim();
+    if (v.length > max) v = v.split(/\s+/)[0] ?? '';
     if (!v || v.length > max || /^[\d\s.:-]+$/.test(v)) return undefined;
     return v;
   };

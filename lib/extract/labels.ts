@@ -1,4 +1,4 @@
-import { BLOCK_TAGS, isHidden, labelKey, lineText, visibleElements } from './text';
+import { BLOCK_TAGS, isHidden, labelKey, lineText, visibleElements, visibleText } from './text';
 
 /** One "label: value" reading off a page, with the elements it came from. */
 export interface LabelledValue {
@@ -157,6 +157,22 @@ export function findLabelledValues(
     const blockChild = Array.from(el.children).some(
       (c) => BLOCK_TAGS.has(c.tagName) && lineText(c) !== '',
     );
+    // "实付<br><strong>¥198.00</strong>": a label and its value on two lines of one box.
+    if (!blockChild) {
+      const two = visibleText(el).split('\n');
+      const [label, value] = two;
+      if (
+        two.length === 2 &&
+        label &&
+        value &&
+        isLabelText(label) &&
+        !/[:：]/.test(label) &&
+        !isLabelText(value)
+      ) {
+        out.push({ label: labelKey(label), value, el });
+        continue;
+      }
+    }
     if (blockChild || !/[:：]/.test(text)) continue;
     for (const line of text.split('\n')) {
       for (const pair of inlinePairs(line)) out.push({ ...pair, el, inline: true });

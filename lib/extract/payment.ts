@@ -48,7 +48,13 @@ const PROVIDERS: ReadonlyArray<readonly [string, RegExp]> = [
  * Whether a page is a payment provider's bill detail rather than a shop's order: it
  * names a merchant order number, or a payee beside a transaction number.
  */
+const SHOP_ONLY =
+  /^(卡密|卡密信息|卡号|兑换码|激活码|CDK|购买数量|数量|订单状态|发货状态|充值账号|发货方式)$/i;
+
 export function isPaymentPage(pairs: readonly LabelledValue[], title: string): boolean {
+  // A shop's own receipt (支付成功 with 商户单号 and 交易单号) shows what was bought:
+  // delivered cards, a quantity, the order's status. A payment provider's bill does not.
+  if (hasLabel(pairs, SHOP_ONLY)) return false;
   if (hasLabel(pairs, MERCHANT_ORDER)) return true;
   const trade = hasLabel(pairs, TRADE[0] as RegExp);
   if (trade && MERCHANT.some((m) => hasLabel(pairs, m))) return true;

@@ -80,9 +80,19 @@ function siteName(
   const foot = lines.filter((l) => /©|版权所有|copyright/i.test(l.text)).map((l) => l.text);
   const confirmed = parts.find((p) => logoText.includes(p) || foot.some((f) => f.includes(p)));
   if (confirmed) return { name: confirmed, ...(logo ? { el: logo } : {}) };
+  // "明月卡盟 · 客服消息": the part that is not a page's own name.
+  const specific = parts.filter((p) => !GENERIC_WORDS.test(p));
+  if (specific.length === 1 && parts.length > 1 && specific[0]) return { name: specific[0] };
   if (parts.length && doc.title.match(/[-_|–—·]/)) {
     const last = parts[parts.length - 1];
     if (last) return { name: last };
+  }
+  // A footer naming the site before its company: "云卡商城 · 苏州云卡电子商务有限公司".
+  for (const l of lines) {
+    if (!inFooter(l.el) && !COMPANY.test(l.text)) continue;
+    const m = /^([\p{Script=Han}A-Za-z0-9]{2,12})\s*[·|｜—-]\s*(.+)$/u.exec(norm(l.text));
+    if (m?.[1] && m[2] && COMPANY.test(m[2].replace(/\s+/g, '')) && !COMPANY.test(m[1]))
+      return { name: m[1], el: l.el };
   }
   for (const f of foot) {
     const m =

@@ -145,7 +145,8 @@ export function labelKey(text: string): string {
   return norm(text)
     .replace(/\s+/g, '')
     .replace(/^[*·•●■◆-]+/, '')
-    .replace(/[:：]+$/, '');
+    .replace(/[:：]+$/, '')
+    .replace(/^(.{2,})\((?:共|含|卡号|格式|单位)[^()]{0,12}\)$/, '$1');
 }
 
 /** Elements of a document's body in document order, visible ones only. */
