@@ -12,6 +12,7 @@ import {
 } from './fields';
 import type { LabelledValue } from './labels';
 import { type SourceMap, sourceOf } from './sources';
+import { fillUnlabelled, unlabelledFields } from './unlabelled';
 
 /** Contract 1's order facts, plus the cards behind `cardKeys`. */
 export interface OrderFacts {
@@ -99,6 +100,17 @@ export function extractOrder(
   const corroborated = [picks.product, picks.placedAt, picks.status, cards[0]].some(Boolean);
   if (!picks.orderId && !picks.tradeNo && !(picks.amount && corroborated)) return undefined;
   if (picks.tradeNo && picks.orderId?.value === picks.tradeNo.value) delete picks.orderId;
+  // A product card without labels (van-card__title, goods-name), and the "x1" beside it.
+  if (!picks.product && doc.body) {
+    const product = unlabelledFields(doc.body, ctx).product;
+    if (product && !skip(product.el)) {
+      fillUnlabelled(picks, { product }, ['product']);
+      let box: Element = product.el;
+      for (let up = 0; up < 4 && box.parentElement && box.parentElement !== doc.body; up++)
+        box = box.parentElement;
+      fillUnlabelled(picks, unlabelledFields(box, ctx), ['quantity']);
+    }
+  }
   const order = assign<OrderFacts>({}, picks, sources, 'order');
   if (cards.length) {
     order.cardKeys = cards.map(cardKey);

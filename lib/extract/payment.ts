@@ -94,7 +94,7 @@ export function extractPayment(
     createdAt: pick(pairs, CREATED, date),
     paidAt: pick(pairs, PAID, date),
     status: pick(pairs, STATUS, readWord(16)),
-    method: pick(pairs, METHOD, readWord(30)),
+    method: pick(pairs, METHOD, readWord(12)),
     product: pick(pairs, PRODUCT, readProduct),
   };
   const payment = assign<PaymentFacts>({}, picks, sources, 'payment');

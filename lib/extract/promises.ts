@@ -113,8 +113,13 @@ export function findPromises(
 ): FoundPromise[] {
   const found: FoundPromise[] = [];
   const seen = new Set<string>();
+  let stepOf: Element | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as TextLine;
+    // A how-to step whose marker is drawn on a line of its own ("④" over "自动发货").
+    const step = stepOf === line.el;
+    stepOf = /^([①-⑩]|\d{1,2}[.、]?|第.步)$/.test(line.text.trim()) ? line.el : undefined;
+    if (step || stepOf) continue;
     if (isValue(line.el) || isNavigation(line.el, line.text)) continue;
     const footer = inFooter(line.el);
     for (const clause of clausesOf(line.text)) {

@@ -87,6 +87,18 @@ function siteName(
     const last = parts[parts.length - 1];
     if (last) return { name: last };
   }
+  // The logo's own words ("微信支付" on a 支付凭证 page), or a header bar's title
+  // ("快发88 · 联系客服") when the document title is only the page's name.
+  const logoName = logo ? lineText(logo).trim() : '';
+  if (/^[\p{Script=Han}A-Za-z0-9 ]{2,12}$/u.test(logoName) && !GENERIC_WORDS.test(logoName))
+    return { name: logoName, el: logo as Element };
+  const bar = doc.querySelector(
+    '[class*="nav-bar__title" i], [class*="navbar-title" i], [class*="header-title" i], header h1',
+  );
+  const barParts = bar ? norm(lineText(bar)).split(/\s*[·|｜—-]\s*/) : [];
+  const barName = barParts.filter((p) => p && !GENERIC_WORDS.test(p) && !GENERIC_TITLE.test(p));
+  if (barParts.length > 1 && barName.length === 1 && barName[0] && barName[0].length <= 12)
+    return { name: barName[0], el: bar as Element };
   // A footer naming the site before its company: "云卡商城 · 苏州云卡电子商务有限公司".
   for (const l of lines) {
     if (!inFooter(l.el) && !COMPANY.test(l.text)) continue;

@@ -59,6 +59,7 @@ let hiddenCache = new WeakMap<Element, boolean>();
 /** Forgets remembered visibility; each extraction starts afresh (the live DOM changes). */
 export function forgetVisibility(): void {
   hiddenCache = new WeakMap();
+  displayCache = new WeakMap();
 }
 
 /**
@@ -87,6 +88,37 @@ export function isHidden(el: Element): boolean {
   return hidden;
 }
 
+let displayCache = new WeakMap<Element, string>();
+
+function displayOf(el: Element): string {
+  let display = displayCache.get(el);
+  if (display === undefined) {
+    try {
+      display = el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '';
+    } catch {
+      display = '';
+    }
+    displayCache.set(el, display);
+  }
+  return display;
+}
+
+/**
+ * Whether an inline tag is laid out as its own line by the page's style (a note under a
+ * value: `<span class="sub">` with `display: block`). Flex and grid items are blockified
+ * by the browser yet sit side by side, so they do not count.
+ */
+function styledAsBlock(el: Element): boolean {
+  if (BLOCK_TAGS.has(el.tagName)) return false;
+  const display = displayOf(el);
+  if (display !== 'block' && display !== 'list-item') return false;
+  const parent = el.parentElement;
+  return !parent || !/flex|grid/.test(displayOf(parent));
+}
+
+/** Tags whose content is a code or key: kept apart from the text around them. */
+const CODE_TAGS = new Set(['CODE', 'KBD', 'SAMP', 'TT', 'VAR']);
+
 /** Whether an element or one of its ancestors is hidden. */
 export function isHiddenDeep(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) if (isHidden(e)) return true;
@@ -108,11 +140,13 @@ export function visibleText(node: Node): string {
     const el = n as Element;
     if (isHidden(el)) return;
     if (el.tagName === 'IMG') return;
-    const block = BLOCK_TAGS.has(el.tagName);
+    const block = BLOCK_TAGS.has(el.tagName) || styledAsBlock(el);
+    const spaced = CODE_TAGS.has(el.tagName);
     if (block) out.push('\n');
-    else if (el.tagName === 'TD' || el.tagName === 'TH') out.push(' ');
+    else if (el.tagName === 'TD' || el.tagName === 'TH' || spaced) out.push(' ');
     for (const child of Array.from(el.childNodes)) walk(child);
     if (block) out.push('\n');
+    else if (spaced) out.push(' ');
   };
   walk(node);
   return out

@@ -1,0 +1,96 @@
+import { type Picked, readDate, readProduct } from './fields';
+import { isHidden, lineText } from './text';
+
+/**
+ * Order fields a card shows without labels, as 我的订单 lists and mobile order cards
+ * draw them: a status word (交易成功), a time, the wallet (微信支付), "x2", the product
+ * in an element named for it (goods-name, van-card__title). Read inside one box only:
+ * one order card, or the product card of a detail page.
+ */
+export interface UnlabelledFields {
+  status?: { value: string; el: Element };
+  placedAt?: { value: string; el: Element };
+  paymentMethod?: { value: string; el: Element };
+  quantity?: { value: number; el: Element };
+  product?: { value: string; el: Element };
+}
+
+const STATUS_WORD =
+  /^(交易成功|交易完成|交易关闭|交易失败|已完成|已发货|待发货|未发货|发货中|已付款|待付款|未付款|待支付|已支付|支付成功|已退款|退款中|退款成功|已关闭|订单已关闭|已取消|订单已取消|已签收|充值中|充值成功|充值失败|已到账|处理中|待处理|售后中|待收货|已收货)$/;
+const PAY_WORD = /微信支付|支付宝|QQ钱包|USDT|云闪付|银联|余额支付|PayPal|数字人民币|京东支付|微信/;
+const PRODUCT_CLASS =
+  /(goods|product|commodity|item|sku|prod|card|oc|g)[-_]{0,2}(name|title|tit|nm)\b|(^|\s)(goods|product)(\s|$)/i;
+const DATE_TIME =
+  /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?/;
+const QUANTITY = /^[x×*]\s*(\d{1,4})$|^共\s*(\d{1,4})\s*(件|张|个|份)/i;
+
+/** Elements with text and no child element holding text: what a reader sees as words. */
+function leaves(box: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (el: Element) => {
+    if (isHidden(el)) return;
+    const kids = Array.from(el.children).filter((c) => lineText(c) !== '');
+    if (kids.length === 0) {
+      if (lineText(el)) out.push(el);
+      return;
+    }
+    for (const c of kids) walk(c);
+  };
+  walk(box);
+  return out;
+}
+
+/** The unlabelled order fields inside `box`; the first reading of each wins. */
+export function unlabelledFields(
+  box: Element,
+  ctx: { capturedAt: string; zone?: number },
+): UnlabelledFields {
+  const found: UnlabelledFields = {};
+  const date = readDate(ctx.capturedAt, ctx.zone);
+  for (const el of leaves(box)) {
+    if (el.closest('a, button, select, option')) continue;
+    const text = lineText(el).trim();
+    if (!found.status && STATUS_WORD.test(text)) {
+      found.status = { value: text, el };
+      continue;
+    }
+    const q = QUANTITY.exec(text);
+    if (!found.quantity && q) {
+      found.quantity = { value: Number(q[1] ?? q[2]), el };
+      continue;
+    }
+    if (text.length <= 40) {
+      const stamp = DATE_TIME.exec(text)?.[0];
+      const at = stamp ? date(stamp) : undefined;
+      if (!found.placedAt && at) found.placedAt = { value: at, el };
+      const pay = PAY_WORD.exec(text)?.[0];
+      if (!found.paymentMethod && pay && (stamp || text.length <= 12))
+        found.paymentMethod = { value: pay, el };
+      if (stamp || pay) continue;
+    }
+    const names = `${el.getAttribute('class') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`;
+    if (!found.product && PRODUCT_CLASS.test(names)) {
+      const product = readProduct(text);
+      if (product) found.product = { value: product, el };
+    }
+  }
+  return found;
+}
+
+const FIELDS = ['status', 'placedAt', 'paymentMethod', 'quantity', 'product'] as const;
+
+/** Fills the fields `picks` lacks from unlabelled readings, as picks of their own. */
+export function fillUnlabelled(
+  picks: Partial<Record<(typeof FIELDS)[number], Picked<unknown> | undefined>>,
+  found: UnlabelledFields,
+  only: readonly (typeof FIELDS)[number][] = FIELDS,
+): void {
+  for (const key of only) {
+    const reading = found[key];
+    if (picks[key] || !reading) continue;
+    picks[key] = {
+      value: reading.value,
+      from: { label: '', value: lineText(reading.el), el: reading.el },
+    };
+  }
+}
