@@ -70,6 +70,12 @@ export function readQuantity(value: string): number | undefined {
 
 const ACTION_WORDS = /\s*(复制|点击复制|一键复制|查看|查看详情|修改|详情|去支付|申请售后|>+|›)\s*$/;
 
+/** The Chinese half of a bilingual value ("Alipay / 支付宝" -> "支付宝"). */
+export function chinesePart(value: string): string {
+  const m = /^[\x20-\x7e]+?\s*\/\s*(.*\p{Script=Han}.*)$/u.exec(value.trim());
+  return m?.[1] ? m[1].trim() : value;
+}
+
 /**
  * A short word value (status, payment method): trimmed, actions like 复制 dropped. A
  * longer value keeps its first word when a note follows it ("USDT TRC20 网络…",
@@ -77,7 +83,7 @@ const ACTION_WORDS = /\s*(复制|点击复制|一键复制|查看|查看详情|�
  */
 export function readWord(max: number) {
   return (value: string): string | undefined => {
-    let v = value.replace(ACTION_WORDS, '').trim();
+    let v = chinesePart(value.replace(ACTION_WORDS, '').trim());
     if (v.length > max) v = v.split(/\s+/)[0] ?? '';
     if (!v || v.length > max || /^[\d\s.:-]+$/.test(v)) return undefined;
     return v;
@@ -86,7 +92,7 @@ export function readWord(max: number) {
 
 /** A product name: not a bare amount, date or number. */
 export function readProduct(value: string): string | undefined {
-  const v = value.replace(ACTION_WORDS, '').trim();
+  const v = chinesePart(value.replace(ACTION_WORDS, '').trim());
   if (v.length < 2 || v.length > 120) return undefined;
   if (/^[-+¥￥\d\s.,:/元]+$/.test(norm(v))) return undefined;
   return v;

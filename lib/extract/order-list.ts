@@ -29,6 +29,9 @@ const cellsOf = (row: Element) =>
  */
 function tableItems(doc: Document, skip: (el: Element) => boolean): ListItem[][] {
   const lists: ListItem[][] = [];
+  // Frameworks (Element UI, Ant Design) draw the header row in a table of its own, just
+  // before the table of rows: a header table without rows lends its labels to the next.
+  let lent: string[] | undefined;
   for (const table of Array.from(doc.querySelectorAll('table'))) {
     if (skip(table) || isHidden(table)) continue;
     const rows = Array.from(table.querySelectorAll('tr')).filter(
@@ -38,10 +41,23 @@ function tableItems(doc: Document, skip: (el: Element) => boolean): ListItem[][]
     const header = rows[headerAt];
     if (!header) continue;
     const labels = cellsOf(header).map((c) => lineText(c));
-    if (!labels.every((l) => l === '' || isLabelText(l))) continue;
-    const keys = labels.map((l) => labelKey(l));
+    let keys: string[];
+    let body: Element[];
+    if (labels.every((l) => l === '' || isLabelText(l))) {
+      keys = labels.map((l) => labelKey(l));
+      body = rows.slice(headerAt + 1);
+      lent = body.length === 0 ? keys : undefined;
+      if (body.length === 0) continue;
+    } else if (lent && lent.length >= labels.length) {
+      keys = lent.slice(0, labels.length);
+      body = rows.slice(headerAt);
+      lent = undefined;
+    } else {
+      lent = undefined;
+      continue;
+    }
     const items: ListItem[] = [];
-    for (const row of rows.slice(headerAt + 1)) {
+    for (const row of body) {
       const cells = cellsOf(row);
       if (cells.length !== keys.length) continue;
       items.push({ el: row, pairs: rowPairs(keys, cells) });

@@ -180,7 +180,8 @@ export function labelKey(text: string): string {
     .replace(/\s+/g, '')
     .replace(/^[*·•●■◆-]+/, '')
     .replace(/[:：]+$/, '')
-    .replace(/^(.{2,})\((?:共|含|卡号|格式|单位)[^()]{0,12}\)$/, '$1');
+    .replace(/^(.{2,})\((?:共|含|卡号|格式|单位|UTC|GMT|北京时间)[^()]{0,12}\)$/i, '$1')
+    .replace(/^[A-Za-z][A-Za-z .]{1,24}\/(?=.*\p{Script=Han})/u, '');
 }
 
 /** Elements of a document's body in document order, visible ones only. */
