@@ -53,7 +53,13 @@ export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
   // A heading over a paragraph reads as label and value too; prose is not a field value.
   const valueEls = new Set(
     pairs
-      .filter((p) => !p.inline && !promiseCategory(p.label) && p.value.length <= 40)
+      .filter(
+        (p) =>
+          !p.inline &&
+          !promiseCategory(p.label) &&
+          !PROMISE_COLUMN.test(`${p.label} ${columnHeader(p.el)}`) &&
+          p.value.length <= 40,
+      )
       .map((p) => p.el),
   );
   const found = findPromises(lines, (el) => valueEls.has(el));
@@ -85,6 +91,22 @@ export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
     site,
     sources,
   };
+}
+
+/** Labels of a column or field whose values are what the platform will do. */
+const PROMISE_COLUMN = /处理|解决|承诺|保障|服务|赔付|补偿/;
+
+/** The text of the header cell above a table cell, or ''. */
+function columnHeader(el: Element): string {
+  const cell = el.closest('td, th');
+  const row = cell?.parentElement;
+  const table = cell?.closest('table');
+  if (!cell || !row || !table) return '';
+  const header = table.querySelector('tr');
+  if (!header || header === row) return '';
+  const at = Array.from(row.children).indexOf(cell);
+  const above = header.children[at];
+  return above ? lineText(above) : '';
 }
 
 /**

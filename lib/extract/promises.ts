@@ -28,21 +28,24 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ['refund', /退款|退回|退还|退换|退货|原路返回|无理由退|包退|全额返还/],
   [
     'after-sales',
-    /售后|质保|保修|包换|换货|补发|7\s*[×xX*]\s*24|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)/,
+    /售后|质保|保修|包换|换货|补发|7\s*[×xX*]\s*24|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复)|\d+\s*天内.{0,6}(投诉|申请售后|维权)/,
   ],
   [
     'authenticity',
-    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规渠道|绝无假卡|正版|黑卡|盗刷|假卡/,
+    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规渠道|正版|(绝无|绝不|不卖|杜绝|拒绝).{0,4}(假卡|黑卡|盗刷)/,
   ],
   [
     'delivery',
     /自动发货|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|处理|完成|回复)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
   ],
-  ['other', /安全保障|资金安全|担保交易|隐私|个人信息|交易保障|支付保障/],
+  [
+    'other',
+    /安全保障|资金安全|隐私保护|严格保护.{0,6}隐私|(保护|尊重)(用户|您的?|买家|客户).{0,4}隐私|(绝不|不会|严禁).{0,12}(个人信息|隐私)|交易保障|支付保障/,
+  ],
 ];
 const NOISE =
   /最低价|特惠|优惠|折扣|\d折|限时|热销|爆款|返利|加盟|代理|分站|注册送|秒杀|低至|包邮|新品|抢购|充值赠|满减|券后|活动|双11|双十一|618|大促|促销|福利|专业|领先|首选|第一品牌|欢迎/;
-const NEGATIVE = /不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保/;
+const NEGATIVE = /不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保|不在|不属于/;
 const PROMISE_LABEL =
   /^(?:[\d一二三四五六七八九十]+[.、)）]\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
 const OTHER_LABEL = /^[\p{Script=Han}A-Za-z]{2,10}\s*[:：]/u;
@@ -70,13 +73,13 @@ const BRAND = /(发卡|发货|到账|充值|卡|货)(网|站|平台|商城|系�
 /** A section heading made only of topic words ("售后与退款", "发货说明"). */
 /** A card's generic headline ("正品保障", "售后无忧", "极速发货"), not the commitment. */
 const GENERIC_HEADLINE =
-  /^(极速|秒速|闪电|快速|急速|自动)(发货|到账|发卡|充值)$|^.{0,4}(保障|无忧|放心|安心|承诺)$|^(无忧|放心|安心)/;
+  /^(极速|秒速|闪电|快速|急速|自动)(发货|到账|发卡|充值)$|^.{0,4}(保障|无忧|放心|安心|承诺)$|^(无忧|放心|安心)|^[^\d一二三四五六七八九十百千两]{2,4}$/;
 /**
  * Field labels (退款金额), states (已退款), buttons (申请售后), schedules (客服在线时间
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,3}$|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}请/u;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,3}$|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(方式|类型)[\p{Script=Han}]/u;
 const TOPIC_ONLY = /^[售后退款发货商品服务与和及保障说明政策规则换货质保充值到账卡密]{2,8}$/;
 
 function clausesOf(line: string): string[] {
@@ -138,6 +141,17 @@ export function findPromises(
       // sentence states the commitment ("正品保障" over "官方授权渠道，假一赔十"): its
       // clauses are the promises, the headline only when it promises nothing more.
       const next = lines[i + 1];
+      if (
+        next &&
+        clause === line.text.trim() &&
+        GENERIC_HEADLINE.test(clause) &&
+        next.el === line.el.nextElementSibling &&
+        (next.el.tagName !== line.el.tagName || next.el.className !== line.el.className) &&
+        clausesOf(next.text).some((c) => c.length >= 3 && !NEGATIVE.test(c) && promiseCategory(c))
+      ) {
+        seen.delete(key);
+        continue;
+      }
       if (
         next &&
         clause === line.text.trim() &&
