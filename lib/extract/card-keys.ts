@@ -76,6 +76,28 @@ function fromTables(doc: Document, skip: (el: Element) => boolean): Card[] {
   return cards;
 }
 
+const SECRET_WORD = /卡密|兑换码|激活码|CDK|充值码|序列号|券码/i;
+
+/**
+ * Codes listed under a heading that names them ("您的卡密" over a list of <code>): each
+ * code element, or each list item's key-looking token, of the block after the heading.
+ */
+function underHeading(doc: Document, skip: (el: Element) => boolean): Card[] {
+  const cards: Card[] = [];
+  for (const heading of Array.from(doc.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    if (skip(heading) || isHidden(heading) || !SECRET_WORD.test(lineText(heading))) continue;
+    const block = heading.nextElementSibling;
+    if (!block || isHidden(block)) continue;
+    const holders = Array.from(block.querySelectorAll('code, kbd, samp, li'));
+    for (const el of holders) {
+      if (el.tagName === 'LI' && el.querySelector('code, kbd, samp')) continue;
+      const secret = keyTokens(lineText(el))[0];
+      if (secret && !cards.some((c) => c.secret === secret)) cards.push({ secret, el });
+    }
+  }
+  return cards;
+}
+
 /**
  * Delivered cards on an order page: card tables first, else "卡号 … 卡密 …" pairs and
  * code fields (兑换码, 激活码, CDK, a textarea of keys under 卡密信息).
@@ -117,5 +139,6 @@ export function findCards(
   // A card number shown without a secret is the code itself (e.g. 卡号 only cards).
   if (!cards.length && pendingNumber)
     cards.push({ secret: pendingNumber.value, el: pendingNumber.el });
+  if (!cards.length) cards.push(...underHeading(doc, skip));
   return cards;
 }

@@ -92,7 +92,10 @@ export function readWord(max: number) {
 
 /** A product name: not a bare amount, date or number. */
 export function readProduct(value: string): string | undefined {
-  const v = chinesePart(value.replace(ACTION_WORDS, '').trim());
+  // A note after the name ("（卖家自有，非平台自营）") is not part of it.
+  const v = chinesePart(value.replace(ACTION_WORDS, '').trim())
+    .replace(/\s*[（(][^（）()]*[，,、][^（）()]*[）)]$/, '')
+    .trim();
   if (v.length < 2 || v.length > 120) return undefined;
   if (/^[-+¥￥\d\s.,:/元]+$/.test(norm(v))) return undefined;
   return v;

@@ -9,7 +9,7 @@ import { findPromises, promiseCategory, promiseFacts } from './promises';
 import { extractSite } from './site';
 import type { SourceMap } from './sources';
 import { kindFromFacts } from './suggest-kind';
-import { forgetVisibility, lineText, textLines } from './text';
+import { forgetVisibility, lineText, norm, textLines } from './text';
 
 export { isValidCreditCode } from './credit-code';
 export { parseAmount } from './amounts';
@@ -62,7 +62,18 @@ export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
       )
       .map((p) => p.el),
   );
-  const found = findPromises(lines, (el) => valueEls.has(el));
+  // The shop's own name ("橘子自动发卡", in the title and its logo) may read like a promise.
+  const titleParts = doc.title.split(/\s*[-_|–—·:：]\s*/).map((p) => norm(p));
+  const brandTexts = new Set(
+    Array.from(
+      doc.querySelectorAll('[class*="logo" i], [class*="brand" i], [class*="name" i]'),
+    ).map((e) => norm(lineText(e))),
+  );
+  const found = findPromises(
+    lines,
+    (el) => valueEls.has(el),
+    (text) => titleParts.includes(norm(text)) && brandTexts.has(norm(text)),
+  );
   const promises = promiseFacts(found, sources);
   const site = extractSite(doc, pairs, lines, sources);
   if (chat) chatSources(chat, sources);

@@ -46,6 +46,8 @@ function valueAfter(
         const text = lineText(el);
         if (!text) continue;
         if (parts.length === 0) {
+          // A table under a heading ("商品信息") is a structure, not the heading's value.
+          if (el.tagName === 'TABLE') return undefined;
           valueEl = el;
           parts.push(text);
           if (BLOCK_TAGS.has(el.tagName) || el.tagName === 'TD' || el.tagName === 'TH') break;

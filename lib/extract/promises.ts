@@ -113,6 +113,7 @@ function clausesOf(line: string): string[] {
 export function findPromises(
   lines: readonly TextLine[],
   isValue: (el: Element) => boolean,
+  isSiteName: (text: string) => boolean = () => false,
 ): FoundPromise[] {
   const found: FoundPromise[] = [];
   const seen = new Set<string>();
@@ -127,7 +128,13 @@ export function findPromises(
     const footer = inFooter(line.el);
     for (const clause of clausesOf(line.text)) {
       if (clause.length < 3 || clause.length > 40 || NEGATIVE.test(clause)) continue;
-      if (BRAND.test(clause) || TOPIC_ONLY.test(clause) || NOT_A_COMMITMENT.test(clause)) continue;
+      if (
+        BRAND.test(clause) ||
+        TOPIC_ONLY.test(clause) ||
+        NOT_A_COMMITMENT.test(clause) ||
+        isSiteName(clause)
+      )
+        continue;
       // Contact lines (7×24小时服务热线 0571-…) are not promises.
       if (/^(售后|退款|退换货?|赔付|服务)(政策|规则|说明|条款|须知|流程)$/.test(clause)) continue;
       if (OTHER_LABEL.test(clause) || /\d{5,}|热线|电话|QQ|微信/.test(clause)) continue;

@@ -30,7 +30,8 @@ const COMPANY_LINE =
   /版权所有|copyright|©|运营|主办|ICP|信用代码|营业执照|公司名称|企业名称|经营者/i;
 const GENERIC_WORDS =
   /咨询|客服|详情|订单|查询|登录|注册|中心|列表|记录|帮助|公告|新闻|资讯|设置|支付|账单|确认|结果|会话|消息/;
-const NAME_SUFFIX = /\s+(官方网站|官网|首页|个人账单|欢迎您?|欢迎光临)$/;
+const NAME_SUFFIX =
+  /\s+(官方网站|官网|首页|个人账单|欢迎您?|欢迎光临|会员中心|用户中心|售后中心|个人中心|商户中心|帮助中心|客服中心)$|(?<=\p{Script=Han})\s+[A-Za-z][A-Za-z0-9 .&'-]{2,30}$/u;
 const GENERIC_TITLE =
   /^(首页|主页|登录|注册|订单详情|订单查询|交易详情|账单详情|在线客服|客服|帮助中心|新闻|公告|商品详情|订单|商品列表|全部商品)$/;
 
@@ -170,7 +171,7 @@ export function extractSite(
   const site: SiteFacts = { contacts: [] };
   const name = siteName(doc, lines);
   if (name) {
-    site.name = name.name;
+    site.name = name.name.replace(NAME_SUFFIX, '').trim() || name.name;
     if (name.el) sources['site.name'] = sourceOf(name.el, name.name);
   }
   for (const line of lines) {

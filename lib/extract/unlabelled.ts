@@ -68,7 +68,8 @@ export function unlabelledFields(
         found.paymentMethod = { value: pay, el };
       if (stamp || pay) continue;
     }
-    const names = `${el.getAttribute('class') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`;
+    const up = el.parentElement;
+    const names = [el, up, up?.parentElement].map((e) => e?.getAttribute('class') ?? '').join(' ');
     if (!found.product && PRODUCT_CLASS.test(names)) {
       const product = readProduct(text);
       if (product) found.product = { value: product, el };
