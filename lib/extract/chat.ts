@@ -23,7 +23,8 @@ export interface FoundChat {
 const CHAT_CLASS = /msg|message|chat|bubble|dialog|conversation|talk|im-|kefu|speech/i;
 const NOT_CHAT =
   /comment|review|evaluat|rating|news|article|faq|question|answer-list|goods|product|order-list|notice-list|breadcrumb|crumb|menu|nav/i;
-const CHAT_WORDS = /客服|聊天|会话|对话|咨询|消息|留言|沟通|私信|联系商家|联系卖家/;
+// A 工单 (support ticket) is a conversation too: replies from the user and from 客服.
+const CHAT_WORDS = /客服|聊天|会话|对话|咨询|消息|留言|沟通|私信|联系商家|联系卖家|工单/;
 const AVATAR = /avatar|portrait|head-?img|headimg|user-?img|face|photo|profile-pic/i;
 const UI_NOISE =
   /^(没有更多(消息|记录|了)?了?|加载中.*|正在加载.*|查看更多(消息)?|加载更多|以下是新消息|以上是历史消息|已读|未读|送达|已送达|发送失败|重新发送|撤回|复制|[-—–\s]+)$/;
@@ -178,6 +179,8 @@ function sideFromLayout(container: Element, bubble: Element | undefined): Side |
   if (!(c.width > 0) || !(r.width > 0)) return undefined;
   const left = r.left - c.left;
   const right = c.right - r.right;
+  // Full-width cards (a ticket's replies) sit on neither side.
+  if (left < c.width * 0.05 && right < c.width * 0.05) return undefined;
   if (Math.abs(left - right) <= c.width * 0.05 && left > c.width * 0.1) return 'system';
   return left > right ? 'customer' : 'merchant';
 }
@@ -226,18 +229,60 @@ function inAvatar(el: Element, item: Element): boolean {
   return false;
 }
 
-function isContentImage(img: Element, item: Element): boolean {
-  if (inAvatar(img, item)) return false;
-  if (/头像|avatar|logo|icon/i.test(img.getAttribute('alt') ?? '')) return false;
-  const w = Number(img.getAttribute('width') ?? 0);
-  const h = Number(img.getAttribute('height') ?? 0);
-  return !((w && w <= 48) || (h && h <= 48));
+/** A role word on its own ("我", "客服", "用户"): a label naming the side, not a message. */
+function roleLabel(text: string): Side | undefined {
+  const t = norm(text).replace(/\s/g, '');
+  return t.length <= 4 ? sideFromName(t) : undefined;
+}
+
+/** Size in CSS pixels from the attribute, else from the page's style ("36px"). */
+function imageSize(img: Element, dim: 'width' | 'height'): number {
+  const attr = Number(img.getAttribute(dim) ?? 0);
+  if (attr) return attr;
+  try {
+    const css = img.ownerDocument.defaultView?.getComputedStyle(img)[dim] ?? '';
+    return /^[\d.]+px$/.test(css) ? Number.parseFloat(css) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Whether an image is the sender's picture: inside an avatar box, named so by class,
+ * icon-sized, or with a bare role word as alt (<img alt="我">, <img alt="客服">).
+ */
+function isAvatar(img: Element, item: Element): boolean {
+  if (inAvatar(img, item)) return true;
+  if (tokensOf(img.getAttribute('class') ?? '').some((t) => t === 'av' || t === 'head'))
+    return true;
+  const alt = img.getAttribute('alt') ?? '';
+  if (/头像|avatar|logo|icon/i.test(alt) || roleLabel(alt)) return true;
+  const w = imageSize(img, 'width');
+  const h = imageSize(img, 'height');
+  return Boolean((w && w <= 48) || (h && h <= 48));
+}
+
+/**
+ * Side from what the reader sees beside the message: an avatar whose alt is a role word,
+ * or a role badge before the sender's name (<span class="tag">客服</span>阿月).
+ */
+function sideFromLabels(item: Element, badge: Side | undefined): Side | undefined {
+  if (badge) return badge;
+  for (const img of Array.from(item.querySelectorAll('img'))) {
+    const side = isAvatar(img, item) ? roleLabel(img.getAttribute('alt') ?? '') : undefined;
+    if (side) return side;
+  }
+  return undefined;
 }
 
 const NAME_CLASS = /name|nick|sender|author|user|from|who|title/i;
 const TIME_CLASS = /time|date|stamp/i;
-const TIME_TAIL =
-  /^(.{1,24}?)\s+((?:今天|昨天|前天|星期.|周.)?\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}[-/]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?)$/;
+/** A chat time stamp: 14:03, 今天 14:03, 11-19 14:03, 11月19日 16:20, 2026-11-19 16:20:05. */
+const CHAT_STAMP = String.raw`(?:今天|昨天|前天|星期.|周.)?\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}[-/]\d{1,2}\s+|\d{1,2}月\d{1,2}日\s*)?\d{1,2}:\d{2}(?::\d{2})?`;
+// "阿杰 14:03", "七七 · 11月19日 16:20": a sender, maybe a separator, then the time.
+const TIME_TAIL = new RegExp(String.raw`^(.{1,24}?)\s*[·•・|\-—–]?\s+(${CHAT_STAMP})$`);
+// "今天 10:45 本次会话已结束": a notice that starts with its time.
+const TIME_HEAD = new RegExp(String.raw`^(${CHAT_STAMP})\s+(\S[\s\S]*)$`);
 const INLINE_SPEAKER = /^([^:：\s]{1,16})\s*[:：]\s*([\s\S]+)$/;
 
 /** Whether a short text is a time stamp, or a sender followed by one ("阿杰 14:03"). */
@@ -247,8 +292,62 @@ function hasTimeStamp(text: string): boolean {
   return Boolean(tail?.[2] && isTimeStamp(tail[2]));
 }
 
+/** A line that opens with its time ("今天 10:45 本次会话已结束"): the time and the rest. */
+function leadingTime(text: string): { timeText: string; text: string } | undefined {
+  // The raw text, not its normalised form: the message keeps its full-width punctuation.
+  const head = TIME_HEAD.exec(text.trim());
+  if (!head?.[1] || !head[2] || !isTimeStamp(head[1])) return undefined;
+  return { timeText: head[1], text: head[2] };
+}
+
+/**
+ * A header line holding the sender and the time: "阿杰 14:03", or a name beside a time
+ * element that the page sets apart by style alone (<span class="t">…</span>, floated,
+ * no space in the text between them).
+ */
+function nameAndTime(u: Unit): { name: string; timeText: string } | undefined {
+  if (u.text.length > 50) return undefined;
+  for (const c of Array.from(u.el.querySelectorAll('*'))) {
+    const stamp = lineText(c);
+    if (!stamp || !isTimeStamp(stamp)) continue;
+    if (!u.text.startsWith(stamp) && !u.text.endsWith(stamp)) return undefined;
+    const name = u.text.replace(stamp, '').trim();
+    return name && name.length <= 24 ? { name, timeText: stamp } : undefined;
+  }
+  const tail = TIME_TAIL.exec(norm(u.text));
+  if (!tail?.[1] || !tail[2] || !isTimeStamp(tail[2])) return undefined;
+  return { name: tail[1].trim(), timeText: tail[2] };
+}
+
+/**
+ * Whether two elements share a line: a name beside its time in a header, not the
+ * message bubble below the time (both children of one block, each its own line).
+ */
+function sameLine(a: Unit, b: Unit): boolean {
+  const parent = a.el.parentElement;
+  if (!parent || parent !== b.el.parentElement) return false;
+  return visibleText(parent)
+    .split('\n')
+    .some((line) => line.includes(a.text) && line.includes(b.text));
+}
+
+/**
+ * A role badge in front of the sender's name (<span class="role">用户</span>lin0428):
+ * the side it names and the name without it. Plain text ("客服 小美") is left whole.
+ */
+function splitBadge(el: Element, name: string): { badge?: Side; name: string } {
+  for (const c of Array.from(el.querySelectorAll('*'))) {
+    const label = norm(lineText(c));
+    const side = label ? roleLabel(label) : undefined;
+    if (side && name.startsWith(label) && name.length > label.length)
+      return { badge: side, name: name.slice(label.length).trim() };
+  }
+  return { name };
+}
+
 interface Parsed {
   name?: string;
+  badge?: Side;
   timeText?: string;
   text: string;
   image: boolean;
@@ -259,6 +358,9 @@ interface Parsed {
 /** Splits an item into name, time, content (and picture alt text). */
 function parseItem(item: Element): Parsed | undefined {
   const units = unitsOf(item).filter((u) => !inAvatar(u.el, item) && !UI_NOISE.test(norm(u.text)));
+  const images = Array.from(item.querySelectorAll('img')).filter(
+    (img) => !isHidden(img) && !isAvatar(img, item),
+  );
   let name: Unit | undefined;
   let nameText: string | undefined;
   let time: Unit | undefined;
@@ -271,12 +373,13 @@ function parseItem(item: Element): Parsed | undefined {
       timeText = u.text;
       continue;
     }
-    const tail = !time && u.text.length <= 50 ? TIME_TAIL.exec(norm(u.text)) : null;
-    if (tail?.[1] && tail[2] && isTimeStamp(tail[2]) && units.length > 1) {
+    // "name time" is a header only when something else (text or a picture) is the message.
+    const header = !time && (units.length > 1 || images.length) ? nameAndTime(u) : undefined;
+    if (header) {
       time = u;
-      timeText = tail[2];
+      timeText = header.timeText;
       name = u;
-      nameText = tail[1].trim();
+      nameText = header.name;
       continue;
     }
     rest.push(u);
@@ -285,25 +388,25 @@ function parseItem(item: Element): Parsed | undefined {
     const byClass = rest.find(
       (u) => NAME_CLASS.test(u.el.getAttribute('class') ?? '') && u.text.length <= 24,
     );
-    const besideTime =
-      time &&
-      rest.find((u) => u.el.parentElement === time?.el.parentElement && u.text.length <= 24);
+    const besideTime = time && rest.find((u) => u.text.length <= 24 && sameLine(u, time));
     const first = rest.length >= 2 && (rest[0]?.text.length ?? 99) <= 24 ? rest[0] : undefined;
     name = byClass ?? besideTime ?? first;
     nameText = name?.text;
   }
+  const badged = name && nameText ? splitBadge(name.el, nameText) : undefined;
+  if (badged) nameText = badged.name;
   // Avatars drawn as text repeat (part of) the sender's name: "林" beside "林先生".
   const content = rest.filter(
     (u) =>
       u !== name && !(nameText && u.text.length <= nameText.length && nameText.includes(u.text)),
   );
-  const images = Array.from(item.querySelectorAll('img')).filter(
-    (img) => !isHidden(img) && isContentImage(img, item),
-  );
   let text = content.map((u) => u.text).join('\n');
   let image = false;
   if (!text && images.length) {
-    text = images.map((img) => img.getAttribute('alt')?.trim() || '[图片]').join('\n');
+    // A picture is quoted by its alt text; one without alt has nothing to quote.
+    const alts = images.map((img) => img.getAttribute('alt')?.trim() ?? '').filter(Boolean);
+    if (!alts.length) return undefined;
+    text = alts.join('\n');
     image = true;
   }
   if (!text && !nameText && time) return { text: '', timeText, image: false, separator: true };
@@ -327,6 +430,7 @@ function parseItem(item: Element): Parsed | undefined {
   const bubble = bubbleEl;
   return {
     ...(nameText ? { name: nameText.trim() } : {}),
+    ...(nameText && badged?.badge ? { badge: badged.badge } : {}),
     ...(timeText ? { timeText } : {}),
     text,
     image,
@@ -341,7 +445,10 @@ function messageLike(el: Element): boolean {
   if (text.length > 3000) return false;
   if (CHAT_CLASS.test(el.getAttribute('class') ?? '')) return true;
   if (sideFromData(el) || sideFromClasses(el)) return true;
-  return unitsOf(el).some((u) => u.text.length <= 50 && hasTimeStamp(u.text));
+  return unitsOf(el).some(
+    (u) =>
+      (u.text.length <= 50 && hasTimeStamp(u.text)) || (u.text.length <= 80 && leadingTime(u.text)),
+  );
 }
 
 function chatCue(doc: Document, container: Element): boolean {
@@ -365,9 +472,19 @@ function findContainer(doc: Document): { container: Element; items: Element[] } 
     const likes = kids.filter(messageLike);
     if (likes.length < 2 || likes.length < kids.length * 0.5) continue;
     if (!best || likes.length > best.score)
-      best = { container: el, items: kids, score: likes.length };
+      best = { container: el, items: trimmed(kids, likes), score: likes.length };
   }
   return best;
+}
+
+/**
+ * The run of items from the first message-like one to the last: a ticket's heading
+ * card and breadcrumb before the replies, or its reply form after them, are no messages.
+ */
+function trimmed(kids: Element[], likes: Element[]): Element[] {
+  const first = kids.indexOf(likes[0] as Element);
+  const last = kids.indexOf(likes[likes.length - 1] as Element);
+  return kids.slice(first, last + 1);
 }
 
 /**
@@ -403,19 +520,29 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
       separatorAt = at;
       continue;
     }
+    // Layout decides between left and right; a class that names the side settles what
+    // layout cannot: a notice (class "sys") drawn full width, a short bubble that sits
+    // near the middle of a narrow widget.
+    const byClass = sideFromClasses(item, common);
+    const byLayout = sideFromLayout(found.container, parsed.bubble);
     const side =
       sideFromData(item) ??
-      sideFromLayout(found.container, parsed.bubble) ??
-      sideFromClasses(item, common) ??
+      sideFromLabels(item, parsed.badge) ??
+      (byClass === 'system' || (byClass && byLayout === 'system') ? byClass : undefined) ??
+      byLayout ??
+      byClass ??
       sideFromStyle(item, parsed.bubble) ??
       sideFromName(parsed.name);
     cued.push(side);
-    const when = at ?? (separatorAt && separatorAt.length > 10 ? separatorAt : undefined);
+    const notice =
+      !at && !parsed.name ? systemNotice(parsed.text, side, capturedAt, zone) : undefined;
+    const when =
+      at ?? notice?.at ?? (separatorAt && separatorAt.length > 10 ? separatorAt : undefined);
     messages.push({
-      from: side ?? 'merchant',
+      from: notice ? 'system' : (side ?? 'merchant'),
       ...(parsed.name ? { name: parsed.name } : {}),
       ...(when ? { at: when } : {}),
-      text: parsed.text,
+      text: notice?.text ?? parsed.text,
       ...(parsed.image ? { image: true } : {}),
     });
     items.push(item);
@@ -424,6 +551,23 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
   if (messages.length < 2 || known < 2) return undefined;
   fillSidesByName(messages, cued);
   return { container: found.container, items, messages };
+}
+
+/**
+ * A system line that opens with its time ("今天 10:45 本次会话已结束"): the time is the
+ * message's `at`, the rest its text. Only for lines cued as system or not cued at all:
+ * a sender's own message keeps a time it quotes.
+ */
+function systemNotice(
+  text: string,
+  side: Side | undefined,
+  capturedAt: string,
+  zone?: number,
+): { at: string; text: string } | undefined {
+  if (side && side !== 'system') return undefined;
+  const lead = leadingTime(text);
+  const at = lead ? parseDateTime(lead.timeText, capturedAt, zone) : undefined;
+  return lead && at ? { at, text: lead.text } : undefined;
 }
 
 const STAMP =
@@ -453,6 +597,11 @@ function transcriptChat(doc: Document, capturedAt: string, zone?: number): Found
       const head = HEADER_NAME_TIME.exec(line);
       const headTimeFirst = head ? null : HEADER_TIME_NAME.exec(line);
       const system = SYSTEM_LINE.exec(line);
+      // Rules of "=====" or "-----" alone are dividers of an export, no message.
+      if (/^[-—–=_*~\s]+$/.test(line)) {
+        current = undefined;
+        continue;
+      }
       if (system?.[1]) {
         const stamp = STAMP.exec(system[1]);
         const text = system[1].replace(STAMP, '').trim();

@@ -1,0 +1,154 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { findChat } from '@/lib/extract/chat';
+
+// 2026-11-21 15:20 in Shanghai.
+const capturedAt = '2026-11-21T07:20:00.000Z';
+
+function doc(body: string, title = '在线客服'): Document {
+  const d = document.implementation.createHTMLDocument(title);
+  // happy-dom leaves the title of a created document empty; the title is a chat cue.
+  d.title = title;
+  d.body.innerHTML = body;
+  return d;
+}
+
+/** Lays every `.card` out across the whole width of `.list`, as a ticket's replies are. */
+function fullWidth(d: Document): void {
+  const box = { left: 0, right: 800, width: 800, top: 0, bottom: 20, height: 20, x: 0, y: 0 };
+  for (const el of Array.from(d.querySelectorAll<HTMLElement>('.list, .list p'))) {
+    el.getBoundingClientRect = () => box as DOMRect;
+  }
+}
+
+describe('findChat on headers, notices and pictures', () => {
+  it('splits a "name · date time" header into the sender and a dated time', () => {
+    const d = doc(`<div class="conv">
+      <div class="row kf"><div class="who">七七 · 11月19日 16:20</div><div class="b">您好</div></div>
+      <div class="row user"><div class="who">11月19日 16:21</div><div class="b">卡密无效</div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'merchant', name: '七七', at: '2026-11-19T16:20:00+08:00', text: '您好' },
+      { from: 'customer', at: '2026-11-19T16:21:00+08:00', text: '卡密无效' },
+    ]);
+  });
+
+  it('reads the time at the start of a system line as its time, not its text', () => {
+    const d = doc(`<div class="conv">
+      <div class="notice">11月19日 16:20 客服 七七 为您服务</div>
+      <div class="row kf"><div class="who">七七 16:20</div><div class="b">您好</div></div>
+      <div class="row user"><div class="who">16:21</div><div class="b">在吗</div></div>
+      <div class="sys"><span>今天 10:45 本次会话已结束</span></div>
+    </div>`);
+    const messages = findChat(d, capturedAt)?.messages;
+    expect(messages?.[0]).toEqual({
+      from: 'system',
+      at: '2026-11-19T16:20:00+08:00',
+      text: '客服 七七 为您服务',
+    });
+    expect(messages?.[3]).toEqual({
+      from: 'system',
+      at: '2026-11-21T10:45:00+08:00',
+      text: '本次会话已结束',
+    });
+  });
+
+  it('leaves the time a sender writes at the start of a message in the text', () => {
+    const d = doc(`<div class="chat">
+      <div class="msg left"><span class="time">14:00</span><p>您好</p></div>
+      <div class="msg right"><p>11-20 14:00 下的单还没到</p></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages[1]).toEqual({
+      from: 'customer',
+      text: '11-20 14:00 下的单还没到',
+    });
+  });
+
+  it('drops pictures without alt text and keeps the text sent with one', () => {
+    const img = '<img src="data:," alt="" width="160" height="220">';
+    const d = doc(`<div class="conv">
+      <div class="row kf"><div class="who">七七 16:20</div><div class="b">按下图操作</div></div>
+      <div class="row kf"><div class="who">七七 16:21</div><div class="b pic">${img}</div></div>
+      <div class="row user"><div class="who">16:30</div><div class="b">还是不行${img}</div></div>
+      <div class="row user"><div class="who">16:31</div><div class="b pic"><img src="data:," alt="截图:已兑换" width="160"></div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => [m.from, m.text, m.image])).toEqual([
+      ['merchant', '按下图操作', undefined],
+      ['customer', '还是不行', undefined],
+      ['customer', '截图:已兑换', true],
+    ]);
+  });
+
+  it('takes an avatar alt of 我 / 客服 as the side, not as the message', () => {
+    const d = doc(`<div class="kf-body">
+      <div class="msg"><img alt="我" src="data:,"><div class="ct"><div class="meta">昨天 21:47</div><div class="bubble">Q币没到账</div></div></div>
+      <div class="msg"><img alt="客服" src="data:,"><div class="ct"><div class="meta">小橙 昨天 21:48</div><div class="bubble">请提供订单号</div></div></div>
+      <div class="msg"><img alt="我" src="data:,"><div class="ct"><div class="meta">昨天 21:49</div><div class="bubble">DD2026112021</div></div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-20T21:47:00+08:00', text: 'Q币没到账' },
+      { from: 'merchant', name: '小橙', at: '2026-11-20T21:48:00+08:00', text: '请提供订单号' },
+      { from: 'customer', at: '2026-11-20T21:49:00+08:00', text: 'DD2026112021' },
+    ]);
+  });
+});
+
+describe('findChat on tickets and exports', () => {
+  const ticket = `<div class="w">
+    <div class="crumb">用户中心 / 我的工单 / 工单详情</div>
+    <div class="ticket"><h1>卡密提示已使用</h1><span>工单编号：TK2611170042</span></div>
+    <div class="reply"><div class="rh"><span class="role">用户</span>lin0428<span class="t">2026-11-17 08:52:10</span></div><div class="rb">卡密已被使用</div></div>
+    <div class="reply staff"><div class="rh"><span class="role">客服</span>阿月<span class="t">2026-11-17 09:40:33</span></div><div class="rb">请提供截图</div></div>
+    <div class="reply"><div class="rh"><span class="role">用户</span>lin0428<span class="t">2026-11-17 09:46:05</span></div><div class="rb">已上传</div></div>
+    <div class="log">2026-11-17 11:05:00 工单状态已变更为：已解决</div>
+    <div class="form"><textarea></textarea><p>工单关闭后将无法继续回复。</p></div>
+  </div>`;
+
+  it('reads a ticket thread: role badges, a status log, no heading card or form', () => {
+    const chat = findChat(doc(ticket, '工单详情 - 小熊卡盟'), capturedAt);
+    expect(chat?.messages).toEqual([
+      { from: 'customer', name: 'lin0428', at: '2026-11-17T08:52:10+08:00', text: '卡密已被使用' },
+      { from: 'merchant', name: '阿月', at: '2026-11-17T09:40:33+08:00', text: '请提供截图' },
+      { from: 'customer', name: 'lin0428', at: '2026-11-17T09:46:05+08:00', text: '已上传' },
+      { from: 'system', at: '2026-11-17T11:05:00+08:00', text: '工单状态已变更为：已解决' },
+    ]);
+  });
+
+  it('takes no side from the layout of full-width cards', () => {
+    const d = doc(`<div class="list chat">
+      <div class="card"><span>我</span><span>14:01</span><p>在吗</p></div>
+      <div class="card"><span>客服 小美</span><span>14:02</span><p>在的</p></div>
+      <div class="card"><span>我</span><span>14:03</span><p>卡密无效</p></div>
+    </div>`);
+    fullWidth(d);
+    expect(findChat(d, capturedAt)?.messages.map((m) => m.from)).toEqual([
+      'customer',
+      'merchant',
+      'customer',
+    ]);
+  });
+
+  it('skips the "=====" rules of an exported log', () => {
+    const rule = '='.repeat(40);
+    const d = doc(`<pre>消息记录
+${rule}
+消息对象:星辰卡盟-售后小雨
+${rule}
+
+2026-11-18 14:03:22 林小北
+你好，年卡兑换不了
+
+2026-11-18 14:05:47 星辰卡盟-售后小雨
+麻烦发一下订单号
+
+2026-11-18 14:06:30 林小北
+XC20261117220518764
+</pre>`);
+    const messages = findChat(d, capturedAt)?.messages;
+    expect(messages?.map((m) => [m.from, m.name, m.text])).toEqual([
+      ['customer', '林小北', '你好，年卡兑换不了'],
+      ['merchant', '星辰卡盟-售后小雨', '麻烦发一下订单号'],
+      ['customer', '林小北', 'XC20261117220518764'],
+    ]);
+  });
+});
