@@ -28,15 +28,15 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ['refund', /退款|退回|退还|退换|退货|原路返回|无理由退|包退|全额返还/],
   [
     'after-sales',
-    /售后|质保|保修|包换|换货|补发|7\s*[×xX*]\s*24|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复)|\d+\s*天内.{0,6}(投诉|申请售后|维权)/,
+    /售后|质保|保修|包换|换货|补发|免费补|7\s*[×xX*]\s*24|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
   ],
   [
     'authenticity',
-    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规渠道|正版|(绝无|绝不|不卖|杜绝|拒绝).{0,4}(假卡|黑卡|盗刷)/,
+    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规(授权)?(渠道|货源)|授权渠道|正版|(绝无|绝不|不卖|杜绝|拒绝).{0,4}(假卡|黑卡|盗刷)/,
   ],
   [
     'delivery',
-    /自动发货|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|处理|完成|回复)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
+    /自动发货|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|发出|处理|完成|回复)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
   ],
   [
     'other',
@@ -47,7 +47,7 @@ const NOISE =
   /最低价|特惠|优惠|折扣|\d折|限时|热销|爆款|返利|加盟|代理|分站|注册送|秒杀|低至|包邮|新品|抢购|充值赠|满减|券后|活动|双11|双十一|618|大促|促销|福利|专业|领先|首选|第一品牌|欢迎/;
 const NEGATIVE = /不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保|不在|不属于/;
 const PROMISE_LABEL =
-  /^(?:[\d一二三四五六七八九十]+[.、)）]\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
+  /^(?:\d+(?:\.\d+)+\s*|\d{1,2}\s+(?=\p{Script=Han})|[\d一二三四五六七八九十]+[.、)）]\s*|[(（][\d一二三四五六七八九十]+[)）]\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
 const OTHER_LABEL = /^[\p{Script=Han}A-Za-z]{2,10}\s*[:：]/u;
 
 /** The category of a promise clause, or undefined when it promises nothing. */
@@ -79,8 +79,50 @@ const GENERIC_HEADLINE =
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,3}$|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(方式|类型)[\p{Script=Han}]/u;
-const TOPIC_ONLY = /^[售后退款发货商品服务与和及保障说明政策规则换货质保充值到账卡密]{2,8}$/;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,3}$|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|售后中心|客服中心|帮助中心|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^[\p{Script=Han}]{2,4}(方式|类型)[\p{Script=Han}]/u;
+const TOPIC_ONLY = /^[售后退款发货商品服务与和及保障说明政策规则换货质保充值到账卡密赔付偿]{2,8}$/;
+
+/** A clause that only sets a condition ("超过30分钟未到账的订单", "经核实确属卡密问题的"). */
+const CONDITION =
+  /^(超过|超出|如果?|若|凡|对于|因|由于|一旦|经核实)|如被|如遇|如有|若有|的(订单|商品|情况|用户|买家)?$/;
+/** A tail that carries on the same assertion ("非盗号、非共享账号", "绝不…", "且…"). */
+const CONTINUATION = /^(非|不|绝不|绝无|无|永不|且|并且?|均|全部|100%)/;
+
+/**
+ * The clauses of one sentence: split at commas where each side promises on its own
+ * ("所有商品均为官方正品，假一赔十"); a condition stays with what it conditions
+ * ("超过30分钟未到账的订单，联系客服核实后全额退款") and a tail that promises nothing
+ * by itself stays with the promise before it ("…官方渠道充值，非盗号、非共享账号").
+ */
+function sentenceClauses(sentence: string): string[] {
+  const pieces = sentence.split(/([，,])/);
+  const units: string[] = [];
+  let pending = '';
+  for (let i = 0; i < pieces.length; i += 2) {
+    const piece = (pieces[i] ?? '').trim();
+    const comma = pieces[i + 1] ?? '';
+    if (!piece) continue;
+    const text = pending + piece;
+    pending = '';
+    if (CONDITION.test(piece) && i + 2 < pieces.length) {
+      pending = text + comma;
+      continue;
+    }
+    const last = units.length - 1;
+    if (
+      last >= 0 &&
+      CONTINUATION.test(text) &&
+      !promiseCategory(text) &&
+      promiseCategory(units[last] ?? '')
+    ) {
+      units[last] = `${units[last]}${pieces[i - 1] ?? '，'}${text}`;
+      continue;
+    }
+    units.push(text);
+  }
+  if (pending) units.push(pending.replace(/[，,]$/, ''));
+  return units;
+}
 
 function clausesOf(line: string): string[] {
   const out: string[] = [];
@@ -90,16 +132,18 @@ function clausesOf(line: string): string[] {
   if (!prose && NOISE.test(line)) return out;
   // Questions (FAQ: "可以退款吗？") are not commitments; their answers may be.
   const answers = line.replace(/[^。！!？?\n]*[？?]/g, '\n');
-  for (const raw of answers.split(/[，,。；;！!\n·•|★☆✓✔√]|\s{2,}/)) {
-    const stripped = raw.replace(PROMISE_LABEL, '').trim();
-    if (!stripped || (prose && NOISE.test(stripped))) continue;
-    // Instructions (请…) and how-to steps (①…) are not commitments.
-    if (/^请|[①-⑩]|^第.步/.test(stripped)) continue;
-    // "假一赔十、不到账全额退款" lists two promises; "绝不销售黑卡、盗刷卡" is one.
-    const parts = stripped.split('、').map((x) => x.trim());
-    const list =
-      parts.length > 1 && parts.every((x) => x.length >= 4 && promiseCategory(x) !== undefined);
-    out.push(...(list ? parts : [stripped]));
+  for (const sentence of answers.split(/[。；;！!\n·•|★☆✓✔√]|\s{2,}/)) {
+    for (const raw of sentenceClauses(sentence)) {
+      const stripped = raw.replace(PROMISE_LABEL, '').trim();
+      if (!stripped || (prose && NOISE.test(stripped))) continue;
+      // Instructions (请…) and how-to steps (①…) are not commitments.
+      if (/^请|[①-⑩]|^第.步/.test(stripped)) continue;
+      // "假一赔十、不到账全额退款" lists two promises; "绝不销售黑卡、盗刷卡" is one.
+      const parts = stripped.split('、').map((x) => x.trim());
+      const list =
+        parts.length > 1 && parts.every((x) => x.length >= 4 && promiseCategory(x) !== undefined);
+      out.push(...(list ? parts : [stripped]));
+    }
   }
   return out;
 }

@@ -128,8 +128,15 @@ const BUYER = /买家|收货|联系方式|下单|收款方|付款方|您的|预�
 /** QQ, WeChat, phone and e-mail contacts the site gives for itself (not the buyer's). */
 export function findContacts(lines: readonly TextLine[]): string[] {
   const out: string[] = [];
+  // "客服QQ：" on a line of its own, the numbers on the lines under it.
+  let qqLabel = false;
   for (const { text } of lines) {
     const t = norm(text);
+    if (qqLabel && /^\d{5,11}$/.test(t)) {
+      addContact(out, 'QQ', t);
+      continue;
+    }
+    qqLabel = /(QQ|企鹅)(号|号码)?\s*[:：]$/i.test(t) && /客服|联系|售后|咨询/.test(t);
     if (BUYER.test(t) || t.includes('*')) continue;
     // "QQ 12345678" alone is as likely the buyer's account: a colon or a service word.
     const service = /客服|联系|咨询|售后|官方|商务|投诉|在线/.test(t);
@@ -138,12 +145,12 @@ export function findContacts(lines: readonly TextLine[]): string[] {
         addContact(out, m[1]?.toUpperCase() === 'QQ群' ? 'QQ群' : 'QQ', m[3]);
     }
     for (const m of t.matchAll(
-      /(?:微信|微信号|VX|WX|V信|weixin|wechat)(?:客服|号)?\s*[:：]\s*([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})/gi,
+      /(?:微信|微信号|VX|WX|V信|weixin|wechat)(?:客服|号)?(?:\s*[:：]\s*|\s+)([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/gi,
     )) {
       if (m[1]) addContact(out, '微信', m[1]);
     }
     for (const m of t.matchAll(
-      /(电话|热线|tel|座机|客服|投诉)[^\d\n]{0,8}((?:400|800)[- ]?\d{3,4}[- ]?\d{3,4}|0\d{2,3}-?\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d))/gi,
+      /(电话|热线|tel|座机|客服|投诉|联系)[^\d\n]{0,8}((?:400|800)[- ]?\d{3,4}[- ]?\d{3,4}|0\d{2,3}-?\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d))/gi,
     )) {
       if (m[2]) addContact(out, '电话', m[2].replace(/\s/g, '-'));
     }
