@@ -84,15 +84,23 @@ const SECRET_WORD = /卡密|兑换码|激活码|CDK|充值码|序列号|券码/i
  */
 function underHeading(doc: Document, skip: (el: Element) => boolean): Card[] {
   const cards: Card[] = [];
-  for (const heading of Array.from(doc.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
-    if (skip(heading) || isHidden(heading) || !SECRET_WORD.test(lineText(heading))) continue;
+  for (const heading of Array.from(doc.querySelectorAll('h1, h2, h3, h4, h5, h6, div, p, label'))) {
+    if (skip(heading) || isHidden(heading) || heading.children.length > 1) continue;
+    const title = lineText(heading);
+    if (title.length > 40 || !SECRET_WORD.test(title)) continue;
     const block = heading.nextElementSibling;
     if (!block || isHidden(block)) continue;
-    const holders = Array.from(block.querySelectorAll('code, kbd, samp, li'));
+    const holders = block.matches('textarea, pre')
+      ? [block]
+      : Array.from(block.querySelectorAll('code, kbd, samp, li, textarea, pre'));
     for (const el of holders) {
       if (el.tagName === 'LI' && el.querySelector('code, kbd, samp')) continue;
-      const secret = keyTokens(lineText(el))[0];
-      if (secret && !cards.some((c) => c.secret === secret)) cards.push({ secret, el });
+      // A textarea or <pre> holds one card per line.
+      const many = el.tagName === 'TEXTAREA' || el.tagName === 'PRE';
+      const text = el.tagName === 'TEXTAREA' ? (el.textContent ?? '') : lineText(el);
+      for (const secret of many ? keyTokens(text) : keyTokens(text).slice(0, 1)) {
+        if (!cards.some((c) => c.secret === secret)) cards.push({ secret, el });
+      }
     }
   }
   return cards;

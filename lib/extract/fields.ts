@@ -68,7 +68,8 @@ export function readQuantity(value: string): number | undefined {
   return n > 0 ? n : undefined;
 }
 
-const ACTION_WORDS = /\s*(复制|点击复制|一键复制|查看|查看详情|修改|详情|去支付|申请售后|>+|›)\s*$/;
+const ACTION_WORDS =
+  /\s*(复制|点击复制|一键复制|查看|查看详情|修改|详情|去支付|申请售后|\[?交易快照\]?|>+|›)\s*$/;
 
 /** The Chinese half of a bilingual value ("Alipay / 支付宝" -> "支付宝"). */
 export function chinesePart(value: string): string {

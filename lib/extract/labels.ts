@@ -16,6 +16,11 @@ const NOT_LABEL_TAGS = new Set(['TR', 'TBODY', 'THEAD', 'TABLE', 'UL', 'OL', 'DL
 const LABEL_CHARS = /^[\p{Script=Han}A-Za-z()/、 ]{2,14}$/u;
 const INLINE_LABEL = /([\p{Script=Han}A-Za-z]{2,12})\s*[:：]/gu;
 
+/** A label's text without a note after it: "卡密内容（一行一张，格式：卡号----卡密）". */
+const bare = (text: string) => text.replace(/\s*[（(][^（）()]{1,30}[）)]$/, '');
+const ID_WITHOUT_COLON =
+  /^(订单号|订单编号|交易号|交易单号|流水号)\s+([A-Za-z0-9][A-Za-z0-9-]{5,47})$/;
+
 /** Whether a text reads as a field label ("订单号", "支付方式：", "CDK"). */
 export function isLabelText(text: string): boolean {
   const key = labelKey(text);
@@ -148,11 +153,17 @@ export function findLabelledValues(
       textKids.length <= 1 &&
       !NOT_LABEL_TAGS.has(el.tagName) &&
       !el.closest('a, button, option, select') &&
-      isLabelText(text) &&
-      !/[:：]\s*\S/.test(text)
+      isLabelText(bare(text)) &&
+      !/[:：]\s*\S/.test(bare(text))
     ) {
       const found = valueBelow(el) ?? valueAfter(el);
-      if (found) out.push({ label: labelKey(text), ...found });
+      if (found) out.push({ label: labelKey(bare(text)), ...found });
+      continue;
+    }
+    // "订单号 SG2611220903155871": a number label and its number, with no colon.
+    const spaced = ID_WITHOUT_COLON.exec(text);
+    if (spaced?.[1] && spaced[2] && textKids.length <= 1) {
+      out.push({ label: spaced[1], value: spaced[2], el, inline: true });
       continue;
     }
     // Inline pairs live in the innermost lines only, so they are read once.

@@ -40,6 +40,15 @@ const HEADLINE_STATUS =
   /^(交易成功|支付成功|付款成功|交易关闭|交易已关闭|退款成功|已退款|等待付款|交易失败|已支付|已完成|已全额退款)$/;
 const PRODUCT = [/^(商品说明|商品|商品名称|商品信息|交易说明|商品描述)$/];
 
+const WALLET = /花呗|余额宝|零钱|余额|支付宝|微信|银行|信用卡|储蓄卡|QQ钱包|USDT|云闪付|京东/;
+
+/** A payment method without the note after it ("花呗 本笔已计入12月账单" -> "花呗"). */
+function readMethod(value: string): string | undefined {
+  const word = readWord(24)(value);
+  const first = word?.split(/\s+/)[0];
+  return first && first !== word && WALLET.test(first) ? first : word;
+}
+
 const PROVIDERS: ReadonlyArray<readonly [string, RegExp]> = [
   ['支付宝', /支付宝|alipay/i],
   ['微信支付', /微信支付|财付通|wechat\s*pay|tenpay/i],
@@ -96,7 +105,7 @@ export function extractPayment(
     createdAt: pick(pairs, CREATED, date),
     paidAt: pick(pairs, PAID, date),
     status: pick(pairs, STATUS, readWord(16)),
-    method: pick(pairs, METHOD, readWord(12)),
+    method: pick(pairs, METHOD, readMethod),
     product: pick(pairs, PRODUCT, readProduct),
   };
   const payment = assign<PaymentFacts>({}, picks, sources, 'payment');

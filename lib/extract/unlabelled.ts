@@ -1,5 +1,5 @@
 import { type Picked, readDate, readProduct } from './fields';
-import { isHidden, lineText } from './text';
+import { isHidden, lineText, visibleText } from './text';
 
 /**
  * Order fields a card shows without labels, as 我的订单 lists and mobile order cards
@@ -16,12 +16,12 @@ export interface UnlabelledFields {
 }
 
 const STATUS_WORD =
-  /^(交易成功|交易完成|交易关闭|交易失败|已完成|已发货|待发货|未发货|发货中|已付款|待付款|未付款|待支付|已支付|支付成功|已退款|退款中|退款成功|已关闭|订单已关闭|已取消|订单已取消|已签收|充值中|充值成功|充值失败|已到账|处理中|待处理|售后中|待收货|已收货)$/;
+  /^(交易成功|交易完成|交易关闭|交易失败|已完成|已发货|待发货|未发货|发货中|已付款|待付款|未付款|待支付|已支付|支付成功|已退款|退款中|退款成功|已关闭|订单已关闭|已取消|订单已取消|已签收|充值中|充值成功|充值失败|已到账|处理中|待处理|售后中|待收货|已收货|已发卡|已发卡密)$/;
 const PAY_WORD = /微信支付|支付宝|QQ钱包|USDT|云闪付|银联|余额支付|PayPal|数字人民币|京东支付|微信/;
 const PRODUCT_CLASS =
   /(goods|product|commodity|item|sku|prod|card|oc|g)[-_]{0,2}(name|title|tit|nm)\b|(^|\s)(goods|product)(\s|$)/i;
 const DATE_TIME =
-  /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?/;
+  /(?:今天|昨天|前天)\s*\d{1,2}:\d{2}(?::\d{2})?|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?/;
 const QUANTITY = /^[x×*]\s*(\d{1,4})$|^共\s*(\d{1,4})\s*(件|张|个|份)/i;
 
 /** Elements with text and no child element holding text: what a reader sees as words. */
@@ -54,7 +54,11 @@ export function unlabelledFields(
       found.status = { value: text, el };
       continue;
     }
-    const q = QUANTITY.exec(text);
+    // "¥19.90<br>x2": a price and a count drawn on two lines of one box.
+    const q = visibleText(el)
+      .split('\n')
+      .map((line) => QUANTITY.exec(line.trim()))
+      .find(Boolean);
     if (!found.quantity && q) {
       found.quantity = { value: Number(q[1] ?? q[2]), el };
       continue;
