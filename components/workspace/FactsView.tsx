@@ -5,18 +5,15 @@ import {
   correctFact,
   correctedFacts,
   type FactCorrection,
+  FactValueError,
+  factChoices,
   factRows,
   getPath,
   type ItemAnnotations,
-  parseFactValue,
-} from '@/lib/workspace';
-// Not (yet) re-exported by lib/workspace/index.ts, which this change does not own.
-import {
-  FactValueError,
-  factChoices,
   MESSAGE_FIELDS,
   ORDER_LIST_FIELDS,
-} from '@/lib/workspace/facts';
+  parseFactValue,
+} from '@/lib/workspace';
 import { factLabel, factValueLabel } from './labels';
 
 const show = (v: unknown) => (Array.isArray(v) ? v.join('、') : String(v ?? ''));

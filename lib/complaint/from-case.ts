@@ -3,7 +3,9 @@
  * the captured facts (Contract 1) and the complaints already recorded (issue #6).
  */
 import type { EvidenceDB } from '../db/database';
-import { listEvidence } from '../db/repo';
+import { listCustody, listEvidence } from '../db/repo';
+import { foldAnnotations } from '../workspace/annotations';
+import { correctedFacts } from '../workspace/facts';
 import {
   type Artifact,
   type CaseRecord,
@@ -254,16 +256,23 @@ export async function buildDraftInput(
   caseId: string,
   today: string,
 ): Promise<DraftInput> {
-  const { record, items, profile, complaints } = await db.transaction(
+  const { record, read, profile, complaints, chain } = await db.transaction(
     'r',
-    [db.cases, db.evidence, db.settings, db.complaints],
+    [db.cases, db.evidence, db.settings, db.complaints, db.custody],
     async () => ({
       record: await db.cases.get(caseId),
-      items: await listEvidence(db, caseId),
+      read: await listEvidence(db, caseId),
       profile: await db.settings.get(PROFILE_SETTING),
       complaints: await db.complaints.where('caseId').equals(caseId).toArray(),
+      chain: await listCustody(db, caseId),
     }),
   );
+  // The user's corrections (custody entries) win over the facts as read off the page.
+  const { byItem } = foldAnnotations(chain);
+  const items = read.map((item) => {
+    const corrections = byItem.get(item.id)?.corrections;
+    return corrections ? { ...item, facts: correctedFacts(item.facts, corrections) } : item;
+  });
   if (!record) throw new Error(`case ${caseId} does not exist`);
   const parsedProfile = UserProfile.safeParse(profile?.value ?? {});
   const earlier = complaints

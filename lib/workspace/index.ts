@@ -43,9 +43,14 @@ export {
 export {
   correctedFacts,
   type FactRow,
+  FactValueError,
+  factChoices,
   factRows,
+  factSchema,
   getPath,
   keyFacts,
+  MESSAGE_FIELDS,
+  ORDER_LIST_FIELDS,
   parseFactValue,
   setPath,
 } from './facts';

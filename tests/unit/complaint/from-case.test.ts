@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { draftComplaint } from '@/lib/complaint';
 import { buildDraftInput, citedHash } from '@/lib/complaint/from-case';
 import { markSent, saveDraft } from '@/lib/complaint/store';
+import { correctFact } from '@/lib/workspace/annotations';
 import { testDb } from '../helpers';
 import { CASE_ID, seedCase } from './case-db';
+
+const NOW = new Date('2026-11-21T04:00:00.000Z');
 
 describe('buildDraftInput', () => {
   it('numbers the evidence oldest first, as the pack does, citing the screenshot hash', async () => {
@@ -65,6 +68,26 @@ describe('buildDraftInput', () => {
         evidence: [2, 3],
       }),
     ]);
+  });
+
+  it("drafts from the user's corrections, not the facts as read", async () => {
+    const db = testDb();
+    const items = await seedCase(db);
+    const order = items[1] as (typeof items)[1];
+    const chatItem = items[3] as (typeof items)[3];
+    await correctFact(db, order.id, { path: 'order.amount', value: 89.5, original: 98.5 }, NOW);
+    await correctFact(
+      db,
+      chatItem.id,
+      { path: 'chat.messages.0.text', value: '改正后的消息', original: undefined },
+      NOW,
+    );
+    const input = await buildDraftInput(db, CASE_ID, '2026-11-22');
+    expect(input.orders[0]?.amount).toBe(89.5);
+    expect(input.chat[0]?.text).toBe('改正后的消息');
+    expect(draftComplaint(input, 'platform').text).toContain('89.5');
+    // The reading itself stays as it was.
+    expect((await db.evidence.get(order.id))?.facts.order?.amount).toBe(98.5);
   });
 
   it('quotes each promise once with the oldest item showing it, and chat with times', async () => {
