@@ -148,7 +148,11 @@ export function CaseBar({
                     type="button"
                     data-testid="unarchive-case"
                     aria-label={t('unarchiveCaseNamed', c.title)}
-                    onClick={() => unarchiveCase(db, c.id, new Date())}
+                    onClick={async () => {
+                      // Reopened to work on it: it becomes the active case.
+                      await unarchiveCase(db, c.id, new Date());
+                      await switchCase(db, c.id);
+                    }}
                   >
                     {t('unarchiveCase')}
                   </button>

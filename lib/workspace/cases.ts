@@ -111,7 +111,11 @@ export async function updateCase(
       caseId,
       at,
       action: 'annotate',
-      details: { field: 'case', changes: JSON.parse(JSON.stringify(changed)) },
+      // A cleared field is logged as null: JSON would drop an undefined one silently.
+      details: {
+        field: 'case',
+        changes: Object.fromEntries(Object.entries(changed).map(([k, v]) => [k, v ?? null])),
+      },
     });
   });
 }

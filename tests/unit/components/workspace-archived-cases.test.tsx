@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/sidepanel/App';
 import { getDb } from '@/lib/db/database';
-import { listCustody } from '@/lib/db/repo';
+import { getActiveCase, listCustody } from '@/lib/db/repo';
 import { verifyCustodyChain } from '@/lib/integrity';
 import { createCase, setCaseArchived } from '@/lib/workspace';
 
@@ -53,6 +53,8 @@ describe('archived cases in the case bar (#5)', () => {
     expect(unarchive.getAttribute('aria-label')).toBe('unarchiveCaseNamed:旧案件');
     fireEvent.click(unarchive);
     await waitFor(async () => expect((await db.cases.get(old.id))?.status).toBe('open'));
+    // Reopened to work on it: it is now the active case.
+    await waitFor(async () => expect((await getActiveCase(db))?.id).toBe(old.id));
 
     const chain = await listCustody(db, old.id);
     expect(chain.map((e) => e.action)).toEqual(['case-created', 'annotate', 'annotate']);

@@ -92,6 +92,12 @@ describe('cases', () => {
       field: 'case',
       changes: { disputeType: 'not-delivered' },
     });
+    // Clearing a field is logged too, as null (JSON has no undefined).
+    await updateCase(db, a.id, { disputeType: undefined }, NOW);
+    const cleared = (await listCustody(db, a.id)).at(-1);
+    expect(cleared?.details).toEqual({ field: 'case', changes: { disputeType: null } });
+    expect((await db.cases.get(a.id))?.disputeType).toBeUndefined();
+    expect(await verifyCustodyChain(await listCustody(db, a.id))).toEqual([]);
     expect(await verifyCustodyChain(chain)).toEqual([]);
     await expect(createCase(db, '  ', NOW)).rejects.toThrow();
     await expect(switchCase(db, 'nope')).rejects.toThrow();
