@@ -1,6 +1,6 @@
 import { isTimeStamp, parseDateTime } from './dates';
 import { type SourceMap, sourceOf } from './sources';
-import { isHidden, lineText, norm, visibleElements, visibleText } from './text';
+import { isHidden, isHiddenDeep, lineText, norm, visibleElements, visibleText } from './text';
 
 export type Side = 'customer' | 'merchant' | 'system';
 
@@ -480,10 +480,25 @@ function findContainer(doc: Document): { container: Element; items: Element[] } 
 /**
  * The run of items from the first message-like one to the last: a ticket's heading
  * card and breadcrumb before the replies, or its reply form after them, are no messages.
+ * Rows drawn like two or more messages (same tag, same first class word) stay in the run: the
+ * other side's bubble with no cue of its own ("row" beside "row me"); an input box does
+ * not.
  */
 function trimmed(kids: Element[], likes: Element[]): Element[] {
-  const first = kids.indexOf(likes[0] as Element);
-  const last = kids.indexOf(likes[likes.length - 1] as Element);
+  let first = kids.indexOf(likes[0] as Element);
+  let last = kids.indexOf(likes[likes.length - 1] as Element);
+  const base = (el: Element | undefined) => tokensOf(el?.getAttribute('class') ?? '')[0];
+  const alike = (k: Element | undefined): boolean => {
+    const word = base(k);
+    return (
+      Boolean(k && word) &&
+      likes.filter((l) => l.tagName === k?.tagName && base(l) === word).length >= 2 &&
+      !k?.querySelector('textarea, input, button, select, form') &&
+      lineText(k as Element) !== ''
+    );
+  };
+  while (alike(kids[first - 1])) first--;
+  while (alike(kids[last + 1])) last++;
   return kids.slice(first, last + 1);
 }
 
@@ -495,7 +510,152 @@ function trimmed(kids: Element[], likes: Element[]): Element[] {
  * reviews and order lists have dates but no sides).
  */
 export function findChat(doc: Document, capturedAt: string, zone?: number): FoundChat | undefined {
-  return bubbleChat(doc, capturedAt, zone) ?? transcriptChat(doc, capturedAt, zone);
+  return (
+    forumChat(doc, capturedAt, zone) ??
+    bubbleChat(doc, capturedAt, zone) ??
+    transcriptChat(doc, capturedAt, zone)
+  );
+}
+
+/** "发表于 2026-11-18 20:06", "回复于 昨天 16:05": when a forum post went up. */
+const POSTED = new RegExp(
+  String.raw`(?:发表于|发布于|回复于|发表时间|回复时间|发帖时间|posted\s+(?:on|at))\s*[:：]?\s*(${CHAT_STAMP})`,
+  'gi',
+);
+/** Floor labels of a thread: 楼主, 沙发, 板凳, 地板, 5#, 12楼. */
+const FLOOR = /^(楼主|沙发|板凳|地板|\d{1,5}\s*[#楼])$/;
+const AUTHOR_CLASS = /(^|[\s_-])(authi|author|poster|user-?name|username|nick(-?name)?)($|[\s_-])/i;
+const BODY_CLASS =
+  /(^|[\s_-])(t_f|postmessage|post-?(content|body|text|message)|message|content|reply-?content|entry-?content)($|[\s_-])/i;
+const PROFILE_LINK = /space|profile|member|user|\/u\//i;
+const POST_NOISE = /sign|pstatus|status|quote|action|toolbar|(^|[\s_-])po($|[\s_-])/i;
+const EDIT_NOTE = /^(本帖最后由.*编辑|最后编辑于.*|.*编辑于\s*\S+\s*\S*)$/;
+const MERCHANT_BADGE = /商家|官方|客服|卖家|店主|掌柜/;
+
+function postedMarks(el: Element): string[] {
+  return [...lineText(el).matchAll(POSTED)].map((m) => m[1] ?? '').filter(isTimeStamp);
+}
+
+/** Short leaf labels of a post (楼主, 认证商家, 商家回复) outside its body. */
+function postLabels(item: Element, body: Element | undefined): string[] {
+  return Array.from(item.querySelectorAll('*'))
+    .filter((e) => e.children.length === 0 && !body?.contains(e) && !isHidden(e))
+    .map((e) => norm(lineText(e)))
+    .filter((t) => t && t.length <= 6);
+}
+
+interface Post {
+  item: Element;
+  author?: string;
+  at?: string;
+  text: string;
+  merchantCue: boolean;
+  starterCue: boolean;
+  namedBody: boolean;
+}
+
+function readPost(item: Element, capturedAt: string, zone?: number): Post | undefined {
+  const stamp = postedMarks(item)[0];
+  const at = stamp ? parseDateTime(stamp, capturedAt, zone) : undefined;
+  const all = Array.from(item.querySelectorAll('*')).filter((e) => !isHiddenDeep(e));
+  const authorEl =
+    all.find((e) => AUTHOR_CLASS.test(e.getAttribute('class') ?? '') && lineText(e)) ??
+    all.find((e) => e.tagName === 'A' && PROFILE_LINK.test(e.getAttribute('href') ?? ''));
+  const authorText = authorEl
+    ? lineText(authorEl.querySelector('a[href]') ?? authorEl).trim()
+    : undefined;
+  const author = authorText && authorText.length <= 24 ? authorText : undefined;
+  // A wrapper named "content" that also holds the post's header is not its body.
+  let body = all.find(
+    (e) =>
+      BODY_CLASS.test(`${e.getAttribute('class') ?? ''} ${e.id}`) &&
+      lineText(e) &&
+      !postedMarks(e).length,
+  );
+  let text = body ? visibleText(body) : '';
+  const namedBody = Boolean(text);
+  if (!text) {
+    // No body by name: the longest line that is no header, signature or edit note.
+    const units = unitsOf(item).filter((u) => {
+      const t = norm(u.text);
+      if (EDIT_NOTE.test(t) || postedMarks(u.el).length || (author && t.startsWith(author)))
+        return false;
+      for (let e: Element | null = u.el; e && e !== item; e = e.parentElement)
+        if (POST_NOISE.test(e.getAttribute('class') ?? '')) return false;
+      return true;
+    });
+    const longest = units.sort((a, b) => b.text.length - a.text.length)[0];
+    body = longest?.el;
+    text = longest?.text ?? '';
+  }
+  if (!text) return undefined;
+  const labels = postLabels(item, body);
+  return {
+    item,
+    ...(author ? { author } : {}),
+    ...(at ? { at } : {}),
+    text,
+    merchantCue: [...labels, author ?? ''].some((l) => MERCHANT_BADGE.test(l)),
+    starterCue: labels.includes('楼主'),
+    namedBody,
+  };
+}
+
+/**
+ * A forum thread (Discuz and the like): posts each marked "发表于 time", with the
+ * author's sidebar, signature, edit note and action links around the post's body. The
+ * thread starter (楼主) is the customer; posts the site marks as a shop's (认证商家,
+ * 商家回复, 官方) are the merchant's; other posters count as customers, unless only the
+ * starter and one other poster take part and nobody is marked: then that one is the
+ * shop answering.
+ */
+function forumChat(doc: Document, capturedAt: string, zone?: number): FoundChat | undefined {
+  if (!doc.body || postedMarks(doc.body).length < 2) return undefined;
+  let best: { container: Element; items: Element[] } | undefined;
+  for (const el of visibleElements(doc)) {
+    const posts = Array.from(el.children).filter(
+      (c) => !isHidden(c) && postedMarks(c).length === 1,
+    );
+    if (posts.length >= 2 && (!best || posts.length >= best.items.length))
+      best = { container: el, items: posts };
+  }
+  if (!best) return undefined;
+  const { container } = best;
+  const posts = best.items
+    .map((item) => readPost(item, capturedAt, zone))
+    .filter((p): p is Post => Boolean(p));
+  if (posts.length < 2) return undefined;
+  // A thread shows its floors (楼主, 沙发, 5#); without them, every post must have a body
+  // by name and sit in no comment or review list.
+  const floors = posts.some((p) => p.starterCue) || best.items.some(floorLabel);
+  let listed = false;
+  for (let e: Element | null = container; e; e = e.parentElement)
+    listed ||= NOT_CHAT.test(`${e.id} ${e.getAttribute('class') ?? ''}`);
+  if (!floors && (listed || posts.some((p) => !p.namedBody))) return undefined;
+  const starter = posts[0]?.author;
+  const authors = new Set(posts.map((p) => p.author));
+  const marked = posts.some((p) => p.merchantCue);
+  const messages = posts.map((p): ChatMessage => {
+    const mine = p.starterCue || (starter !== undefined && p.author === starter);
+    const from: Side = mine
+      ? 'customer'
+      : p.merchantCue || (!marked && authors.size === 2)
+        ? 'merchant'
+        : 'customer';
+    return {
+      from,
+      ...(p.author ? { name: p.author } : {}),
+      ...(p.at ? { at: p.at } : {}),
+      text: p.text,
+    };
+  });
+  return { container, items: posts.map((p) => p.item), messages };
+}
+
+function floorLabel(item: Element): boolean {
+  return Array.from(item.querySelectorAll('*')).some(
+    (e) => e.children.length === 0 && FLOOR.test(norm(lineText(e))),
+  );
 }
 
 /** A chat drawn as one element per message (bubbles, rows, list items). */
@@ -575,12 +735,39 @@ const STAMP =
 const HEADER_NAME_TIME = new RegExp(`^(\\S(?:.{0,22}?\\S)?)\\s+${STAMP.source}$`);
 const HEADER_TIME_NAME = new RegExp(`^${STAMP.source}\\s+(\\S(?:.{0,22}\\S)?)$`);
 const SYSTEM_LINE = /^[-—–=]{1,4}\s*(.+?)\s*[-—–=]{1,4}$/;
+/**
+ * A log line holding the whole message: "[13:02:11] 我：你好", "2026-11-20 13:02 客服 阿杰: 在的".
+ * The time (in brackets or not) comes first, then the sender and a colon.
+ */
+const LOG_LINE = new RegExp(
+  String.raw`^[\[【(（]?\s*(${STAMP.source.slice(1, -1)}|\d{1,2}:\d{2})\s*[\]】)）]?\s*([^:：\s][^:：]{0,23}?)\s*[:：]\s*(\S[\s\S]*)$`,
+);
+/** A role word before the sender's name in a log ("客服 阿杰"): the side and the name. */
+const ROLE_PREFIX = /^(客服|商家|卖家|店主|掌柜|售后|管理员|官方|买家|顾客|用户|客户)\s+(\S.*)$/;
+
+/** A date on its own ("2026-11-20", "—— 2026年11月20日 星期五 ——"): the day it names. */
+function dayHeader(text: string, capturedAt: string, zone?: number): string | undefined {
+  const t = norm(text).replace(/\s*(星期.|周.)$/, '');
+  if (!/^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(t)) return undefined;
+  const day = parseDateTime(t, capturedAt, zone);
+  return day?.length === 10 ? day : undefined;
+}
+
+/** Sender label of a log line: its side, and the name to keep (none for 我 / 系统). */
+function logSpeaker(label: string): { side?: Side; name?: string } {
+  const role = ROLE_PREFIX.exec(label.trim());
+  if (role?.[1] && role[2]) return { side: sideFromName(role[1]), name: role[2].trim() };
+  const side = sideFromName(label);
+  return roleLabel(label) ? { side } : { ...(side ? { side } : {}), name: label.trim() };
+}
 
 /**
- * A chat kept as plain text (an exported log in a <pre>, a ticket's history): blocks of
- * "name time" (or "time name") then the message lines, and "—— time notice ——" system
- * lines. Sides come from the names: 客服… is the merchant, the other speaker the
- * customer. Needs three or more messages and a chat cue on the page.
+ * A chat kept as plain text (an exported log in a <pre> or a read-only <textarea>, a
+ * ticket's history): blocks of "name time" (or "time name") then the message lines,
+ * log lines "[time] name：text", "—— time notice ——" system lines and "—— date ——"
+ * headers that date the bare times below them. Sides come from the names: 客服… is the
+ * merchant, the other speaker the customer. Needs three or more messages from two
+ * speakers and a chat cue on the page.
  */
 function transcriptChat(doc: Document, capturedAt: string, zone?: number): FoundChat | undefined {
   for (const el of Array.from(doc.querySelectorAll('pre, textarea, code, div, p, td'))) {
@@ -590,30 +777,59 @@ function transcriptChat(doc: Document, capturedAt: string, zone?: number): Found
         ? ((el as HTMLTextAreaElement).value || el.textContent || '').split('\n')
         : (el.tagName === 'PRE' ? (el.textContent ?? '') : visibleText(el)).split('\n');
     const messages: ChatMessage[] = [];
+    const speakers = new Set<string>();
     let current: ChatMessage | undefined;
+    let day: string | undefined;
+    const timeOf = (stamp: string): string | undefined =>
+      parseDateTime(
+        day && /^\d{1,2}:\d{2}(:\d{2})?$/.test(stamp) ? `${day} ${stamp}` : stamp,
+        capturedAt,
+        zone,
+      );
     for (const raw of lines) {
       const line = raw.trim();
       if (!line) continue;
-      const head = HEADER_NAME_TIME.exec(line);
-      const headTimeFirst = head ? null : HEADER_TIME_NAME.exec(line);
-      const system = SYSTEM_LINE.exec(line);
       // Rules of "=====" or "-----" alone are dividers of an export, no message.
       if (/^[-—–=_*~\s]+$/.test(line)) {
+        current = undefined;
+        continue;
+      }
+      const system = SYSTEM_LINE.exec(line);
+      const header = dayHeader(system?.[1] ?? line, capturedAt, zone);
+      if (header) {
+        day = header;
         current = undefined;
         continue;
       }
       if (system?.[1]) {
         const stamp = STAMP.exec(system[1]);
         const text = system[1].replace(STAMP, '').trim();
-        const at = stamp?.[1] ? parseDateTime(stamp[1], capturedAt, zone) : undefined;
+        const at = stamp?.[1] ? timeOf(stamp[1]) : undefined;
         current = undefined;
         if (text) messages.push({ from: 'system', ...(at ? { at } : {}), text });
         continue;
       }
+      const log = LOG_LINE.exec(line);
+      if (log?.[1] && log[2] && log[3] && !/[。，！？,.!?]/.test(log[2])) {
+        const at = timeOf(log[1]);
+        const who = logSpeaker(log[2]);
+        speakers.add(log[2].trim());
+        current = {
+          from: who.side ?? 'customer',
+          ...(who.name ? { name: who.name } : {}),
+          ...(at ? { at } : {}),
+          text: log[3].trim(),
+        };
+        messages.push(current);
+        continue;
+      }
+      const head = HEADER_NAME_TIME.exec(line);
+      const headTimeFirst = head ? null : HEADER_TIME_NAME.exec(line);
       const name = head?.[1] ?? headTimeFirst?.[2];
       const stamp = head?.[2] ?? headTimeFirst?.[1];
       if (name && stamp && !/[。，！？,.!?]$/.test(name)) {
-        const at = parseDateTime(stamp, capturedAt, zone);
+        const at = timeOf(stamp);
+        speakers.add(name);
         current = { from: sideFromName(name) ?? 'customer', name, ...(at ? { at } : {}), text: '' };
         messages.push(current);
         continue;
@@ -622,8 +838,7 @@ function transcriptChat(doc: Document, capturedAt: string, zone?: number): Found
     }
     const spoken = messages.filter((m) => m.from !== 'system' && m.text);
     if (spoken.length < 3 || messages.some((m) => m.from !== 'system' && !m.text)) continue;
-    const names = new Set(spoken.map((m) => m.name));
-    if (names.size < 2 || !chatCue(doc, el)) continue;
+    if (speakers.size < 2 || !chatCue(doc, el)) continue;
     return { container: el, items: messages.map(() => el), messages };
   }
   return undefined;

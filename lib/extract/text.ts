@@ -255,7 +255,7 @@ export function textLines(doc: Document, skip?: (el: Element) => boolean): TextL
         if (BLOCK_TAGS.has(c.tagName) || c.tagName === 'TD' || c.tagName === 'TH') {
           flush();
           walk(c);
-        } else if (!isHidden(c)) loose += ` ${lineText(c)} `;
+        } else if (!isHidden(c) && !skip?.(c)) loose += ` ${lineText(c)} `;
       }
     }
     flush();

@@ -152,3 +152,99 @@ XC20261117220518764
     ]);
   });
 });
+
+describe('findChat on dividers, logs and forum threads', () => {
+  it('dates each bubble by the divider above it and reads a recall notice as system', () => {
+    const d = doc(`<div class="msgs">
+      <div class="time"><span>星期五 21:36</span></div>
+      <div class="row me"><div class="bubble">在吗</div></div>
+      <div class="row you"><div class="bubble">在的</div></div>
+      <div class="time"><span>昨天 22:41</span></div>
+      <div class="sys">对方撤回了一条消息</div>
+      <div class="row me"><div class="bubble">我要退款</div></div>
+      <div class="time"><span>09:58</span></div>
+      <div class="row you"><div class="bubble">已提交</div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-20T21:36:00+08:00', text: '在吗' },
+      { from: 'merchant', at: '2026-11-20T21:36:00+08:00', text: '在的' },
+      { from: 'system', at: '2026-11-20T22:41:00+08:00', text: '对方撤回了一条消息' },
+      { from: 'customer', at: '2026-11-20T22:41:00+08:00', text: '我要退款' },
+      { from: 'merchant', at: '2026-11-21T09:58:00+08:00', text: '已提交' },
+    ]);
+  });
+
+  it('reads a read-only log: date headers date the bracketed times, role words give sides', () => {
+    const d = doc(
+      `<h2>工单详情</h2><textarea readonly>—— 2026-11-19 ——
+[13:02:11] 我：卡密提示已失效
+[13:03:40] 客服 阿杰：麻烦提供订单号
+[13:10:30] 系统：客服已补发卡密
+—— 2026-11-20 ——
+[09:15:08] 我：还是不行
+[09:40:26] 客服 小雨：今天给您退款</textarea><textarea placeholder="补充说明"></textarea>`,
+      '工单详情',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-19T13:02:11+08:00', text: '卡密提示已失效' },
+      { from: 'merchant', name: '阿杰', at: '2026-11-19T13:03:40+08:00', text: '麻烦提供订单号' },
+      { from: 'system', at: '2026-11-19T13:10:30+08:00', text: '客服已补发卡密' },
+      { from: 'customer', at: '2026-11-20T09:15:08+08:00', text: '还是不行' },
+      { from: 'merchant', name: '小雨', at: '2026-11-20T09:40:26+08:00', text: '今天给您退款' },
+    ]);
+  });
+
+  const post = (who: string, badge: string, when: string, body: string, extra = '') =>
+    `<table class="p"><tr>
+      <td class="side"><div class="authi"><a href="/space-uid-1.html">${who}</a></div><div class="info">注册会员 帖子 37</div></td>
+      <td><div class="pi"><span>${badge}</span>发表于 ${when}</div><div class="t_f">${body}</div>${extra}
+      <div class="po"><a href="#">回复</a><a href="#">举报</a></div></td>
+    </tr></table>`;
+
+  it('reads a forum thread: the starter is the customer, the shop marked so the merchant', () => {
+    const sign = '<div class="sign">—— 理性消费</div>';
+    const d = doc(
+      `<div class="wp">
+        <h1>【投诉】充值码被锁区</h1>
+        ${post('麦浪', '楼主', '2026-11-18 20:06', '充值码提示锁区，客服不退款。', sign)}
+        ${post('路人甲', '沙发', '2026-11-18 21:00', '同遇到过')}
+        ${post('某某卡盟', '商家回复', '昨天 16:05', '已核实，为您退款。')}
+        ${post('麦浪', '楼主', '今天 08:31', '收到了。', `<div class="pstatus">本帖最后由 麦浪 于 2026-11-21 08:40 编辑</div>${sign}`)}
+        <div class="fastpost"><b>快速回复</b><textarea></textarea></div>
+      </div>`,
+      '投诉维权 - 卡友之家',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      {
+        from: 'customer',
+        name: '麦浪',
+        at: '2026-11-18T20:06:00+08:00',
+        text: '充值码提示锁区，客服不退款。',
+      },
+      { from: 'customer', name: '路人甲', at: '2026-11-18T21:00:00+08:00', text: '同遇到过' },
+      {
+        from: 'merchant',
+        name: '某某卡盟',
+        at: '2026-11-20T16:05:00+08:00',
+        text: '已核实，为您退款。',
+      },
+      { from: 'customer', name: '麦浪', at: '2026-11-21T08:31:00+08:00', text: '收到了。' },
+    ]);
+  });
+
+  it('takes the one other poster of an unmarked two-person thread as the shop', () => {
+    const d = doc(
+      `<div class="wp">
+        ${post('麦浪', '1#', '2026-11-18 20:06', '卡密无效')}
+        ${post('星辰小店', '2#', '2026-11-18 21:00', '已补发')}
+        ${post('麦浪', '3#', '2026-11-18 21:30', '收到')}
+      </div>`,
+      '帖子',
+    );
+    expect(findChat(d, capturedAt)?.messages.map((m) => [m.from, m.name])).toEqual([
+      ['customer', '麦浪'],
+      ['merchant', '星辰小店'],
+      ['customer', '麦浪'],
+    ]);
+  });
+});
