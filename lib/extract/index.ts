@@ -58,7 +58,12 @@ export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
           !p.inline &&
           !promiseCategory(p.label) &&
           !PROMISE_COLUMN.test(`${p.label} ${columnHeader(p.el)}`) &&
-          p.value.length <= 40,
+          // A field (发货方式) states a fact; a sentence, or the text under a heading, may
+          // promise.
+          (/(方式|类型|状态|时间|金额|单号|编号|数量|账号)$/.test(p.label) ||
+            (p.value.length <= 40 &&
+              !/[，。,；;]/.test(p.value) &&
+              !/^H[1-6]$/.test(p.el.previousElementSibling?.tagName ?? ''))),
       )
       .map((p) => p.el),
   );

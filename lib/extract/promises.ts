@@ -28,23 +28,23 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ['refund', /退款|退回|退还|退换|退货|原路返回|无理由退|包退|全额返还/],
   [
     'after-sales',
-    /售后|质保|保修|包换|换货|补发|免费补|7\s*[×xX*]\s*24|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
+    /售后|质保|保修|包换|换货|换卡|补发|免费补|7\s*[×xX*]\s*24|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
   ],
   [
     'authenticity',
-    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规(授权)?(渠道|货源)|授权渠道|正版|(绝无|绝不|不卖|杜绝|拒绝).{0,4}(假卡|黑卡|盗刷)/,
+    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规(授权)?(渠道|货源)|授权渠道|品牌官方|一级代理|官方直充|正版|(绝无|绝不|不卖|杜绝|拒绝).{0,4}(假卡|黑卡|盗刷)/,
   ],
   [
     'delivery',
-    /自动发货|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|发出|处理|完成|回复)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
+    /自动发货|自动(发送|发放|发出)|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|发出|处理|完成|回复)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
   ],
   [
     'other',
-    /安全保障|资金安全|隐私保护|严格保护.{0,6}隐私|(保护|尊重)(用户|您的?|买家|客户).{0,4}隐私|(绝不|不会|严禁).{0,12}(个人信息|隐私)|交易保障|支付保障/,
+    /安全保障|资金安全|隐私保护|严格保护.{0,6}隐私|(保护|尊重)(用户|您的?|买家|客户).{0,4}隐私|(绝不|不会|严禁).{0,12}(个人信息|隐私|联系方式|个人资料)|(个人信息|隐私|联系方式|个人资料).{0,12}(绝不|不会|严禁|不向)|交易保障|支付保障/,
   ],
 ];
 const NOISE =
-  /最低价|特惠|优惠|折扣|\d折|限时|热销|爆款|返利|加盟|代理|分站|注册送|秒杀|低至|包邮|新品|抢购|充值赠|满减|券后|活动|双11|双十一|618|大促|促销|福利|专业|领先|首选|第一品牌|欢迎/;
+  /最低价|特惠|优惠|折扣|\d折|限时|热销|爆款|返利|加盟|(招|诚招|成为)代理|代理(加盟|招募|价)|分站|注册送|秒杀|低至|包邮|新品|抢购|充值赠|满减|券后|活动|双11|双十一|618|大促|促销|福利|专业|领先|首选|第一品牌|欢迎/;
 const NEGATIVE = /不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保|不在|不属于/;
 const PROMISE_LABEL =
   /^(?:\d+(?:\.\d+)+\s*|\d{1,2}\s+(?=\p{Script=Han})|[\d一二三四五六七八九十]+[.、)）]\s*|[(（][\d一二三四五六七八九十]+[)）]\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
@@ -79,12 +79,12 @@ const GENERIC_HEADLINE =
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,3}$|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^[\p{Script=Han}]{2,4}(方式|类型)[\p{Script=Han}]/u;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,3}$|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已(自动)?(发货|发送|发出|到账|退款|退回|完成|补发)|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认)|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^[\p{Script=Han}]{2,4}(方式|类型)[\p{Script=Han}]/u;
 const TOPIC_ONLY = /^[售后退款发货商品服务与和及保障说明政策规则换货质保充值到账卡密赔付偿]{2,8}$/;
 
 /** A clause that only sets a condition ("超过30分钟未到账的订单", "经核实确属卡密问题的"). */
 const CONDITION =
-  /^(超过|超出|如果?|若|凡|对于|因|由于|一旦|经核实)|如被|如遇|如有|若有|的(订单|商品|情况|用户|买家)?$/;
+  /^(超过|超出|如果?|若|凡|对于|因|由于|一旦|经核实)|如被|如遇|如有|若有|如为|若为|的(订单|商品|情况|用户|买家)?$|(通过|核实|确认|审核|收到)后$/;
 /** A tail that carries on the same assertion ("非盗号、非共享账号", "绝不…", "且…"). */
 const CONTINUATION = /^(非|不|绝不|绝无|无|永不|且|并且?|均|全部|100%)/;
 
@@ -104,7 +104,16 @@ function sentenceClauses(sentence: string): string[] {
     if (!piece) continue;
     const text = pending + piece;
     pending = '';
-    if (CONDITION.test(piece) && i + 2 < pieces.length) {
+    const nextPiece = (pieces[i + 2] ?? '').trim();
+    // A condition, or a lead-in that promises nothing itself, goes with the promise after it.
+    const leadIn =
+      !promiseCategory(text) &&
+      !NOISE.test(text) &&
+      !/^请/.test(piece) &&
+      !/^请/.test(nextPiece) &&
+      nextPiece &&
+      promiseCategory(nextPiece);
+    if (((CONDITION.test(piece) && !/^请/.test(nextPiece)) || leadIn) && i + 2 < pieces.length) {
       pending = text + comma;
       continue;
     }
@@ -172,6 +181,9 @@ export function findPromises(
     const footer = inFooter(line.el);
     for (const clause of clausesOf(line.text)) {
       if (clause.length < 3 || clause.length > 40 || NEGATIVE.test(clause)) continue;
+      // A slogan on its own ("正品保障", "售后无忧", a badge "自动发货") names a topic; the
+      // commitment, when there is one, is the sentence beside it.
+      if (clause === line.text.trim() && GENERIC_HEADLINE.test(clause)) continue;
       if (
         BRAND.test(clause) ||
         TOPIC_ONLY.test(clause) ||
@@ -181,7 +193,8 @@ export function findPromises(
         continue;
       // Contact lines (7×24小时服务热线 0571-…) are not promises.
       if (/^(售后|退款|退换货?|赔付|服务)(政策|规则|说明|条款|须知|流程)$/.test(clause)) continue;
-      if (OTHER_LABEL.test(clause) || /\d{5,}|热线|电话|QQ|微信/.test(clause)) continue;
+      if (OTHER_LABEL.test(clause) || /\d{5,}|热线|电话|QQ|微信(号|客服)?\s*[:：]/.test(clause))
+        continue;
       const category = promiseCategory(clause);
       if (!category) continue;
       const key = norm(clause);
@@ -195,7 +208,6 @@ export function findPromises(
       if (
         next &&
         clause === line.text.trim() &&
-        GENERIC_HEADLINE.test(clause) &&
         next.el === line.el.nextElementSibling &&
         (next.el.tagName !== line.el.tagName || next.el.className !== line.el.className) &&
         clausesOf(next.text).some((c) => c.length >= 3 && !NEGATIVE.test(c) && promiseCategory(c))
