@@ -116,6 +116,33 @@ function valueBelow(cell: Element): { value: string; el: Element } | undefined {
   return el && value ? { value, el } : undefined;
 }
 
+const DOT_LEADER = /^(\S.{0,14}?)\s*[.·…]{3,}\s*(\S.*)$/;
+
+/** The pairs of a preformatted receipt (see findLabelledValues). */
+function preformattedPairs(pre: Element): LabelledValue[] {
+  const out: LabelledValue[] = [];
+  const lines = (pre.textContent ?? '').split('\n');
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    const leader = DOT_LEADER.exec(line);
+    if (leader?.[1] && leader[2] && isLabelText(leader[1])) {
+      out.push({ label: labelKey(leader[1]), value: leader[2].trim(), el: pre, inline: true });
+      return;
+    }
+    const next = lines[i + 1] ?? '';
+    if (isLabelText(line) && /^\s{2,}\S/.test(next) && !/^\s/.test(raw)) {
+      out.push({ label: labelKey(line), value: next.trim(), el: pre, inline: true });
+      return;
+    }
+    for (const pair of inlinePairs(line)) out.push({ ...pair, el: pre, inline: true });
+    // "数量 x1": a count after its label.
+    const count = /^(数量|件数|张数)\s+([x×]?\s*\d{1,4})\b/.exec(line);
+    if (count?.[1] && count[2])
+      out.push({ label: count[1], value: count[2], el: pre, inline: true });
+  });
+  return out;
+}
+
 /** The "label: value" pairs written inline in one line of text. */
 export function inlinePairs(text: string): Array<{ label: string; value: string }> {
   const marks = Array.from(text.matchAll(INLINE_LABEL));
@@ -164,6 +191,12 @@ export function findLabelledValues(
     const spaced = ID_WITHOUT_COLON.exec(text);
     if (spaced?.[1] && spaced[2] && textKids.length <= 1) {
       out.push({ label: spaced[1], value: spaced[2], el, inline: true });
+      continue;
+    }
+    // A receipt kept as preformatted text: "订单号......KM1001" (dot leaders), and a label
+    // on a line of its own with its value indented on the next.
+    if (el.tagName === 'PRE') {
+      out.push(...preformattedPairs(el));
       continue;
     }
     // Inline pairs live in the innermost lines only, so they are read once.

@@ -108,9 +108,19 @@ export function extractPayment(
     method: pick(pairs, METHOD, readMethod),
     product: pick(pairs, PRODUCT, readProduct),
   };
+  // The bill's headline figure is what left the account: it wins over an order total
+  // when a discount (优惠, 立减) came between them and no label says 实付.
+  const headline = headlineAmount(doc);
+  if (
+    headline &&
+    picks.amount &&
+    !AMOUNT[0]?.test(picks.amount.from.label) &&
+    headline.value < picks.amount.value
+  ) {
+    picks.amount = undefined;
+  }
   const payment = assign<PaymentFacts>({}, picks, sources, 'payment');
   if (payment.amount === undefined) {
-    const headline = headlineAmount(doc);
     if (headline) {
       payment.amount = headline.value;
       sources['payment.amount'] = sourceOf(headline.el);

@@ -150,7 +150,7 @@ export function findContacts(lines: readonly TextLine[]): string[] {
       if (m[1]) addContact(out, '微信', m[1]);
     }
     for (const m of t.matchAll(
-      /(电话|热线|tel|座机|客服|投诉|联系)[^\d\n]{0,8}((?:400|800)[- ]?\d{3,4}[- ]?\d{3,4}|0\d{2,3}-?\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d))/gi,
+      /(电话|热线|tel|座机|客服|投诉|联系)[^\d\n]{0,8}((?:400|800)[- ]?\d{3,4}[- ]?\d{3,4}|0\d{2,3}-?\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)95\d{3}(?!\d))/gi,
     )) {
       if (m[2]) addContact(out, '电话', m[2].replace(/\s/g, '-'));
     }
@@ -229,6 +229,10 @@ export function extractSite(
       sources['site.company'] = sourceOf(line.el, line.text);
     }
   }
-  site.contacts = findContacts(lines);
+  // Contacts in a table or list ("联系电话" beside its number) read as one line each.
+  const contactPairs = pairs
+    .filter((p) => /电话|热线|QQ|微信|邮箱|mail|联系方式|商务合作/i.test(p.label) && !p.inline)
+    .map((p) => ({ text: `${p.label}：${p.value}`, el: p.el }));
+  site.contacts = findContacts([...lines, ...contactPairs]);
   return site;
 }
