@@ -27,7 +27,7 @@ const NOT_CHAT =
 const CHAT_WORDS = /客服|聊天|会话|对话|咨询|消息|留言|沟通|私信|联系商家|联系卖家|工单/;
 const AVATAR = /avatar|portrait|head-?img|headimg|user-?img|face|photo|profile-pic/i;
 const UI_NOISE =
-  /^(没有更多(消息|记录|了)?了?|加载中.*|正在加载.*|查看更多(消息)?|加载更多|以下是新消息|以上是历史消息|已读|未读|送达|已送达|发送失败|重新发送|撤回|复制|[-—–\s]+)$/;
+  /^(没有更多(消息|记录|了)?了?|加载中.*|正在加载.*|查看更多(消息)?|加载更多|以下是新消息|以上是历史消息|已读|未读|送达|已送达|发送失败|重新发送|撤回|复制|[-—–\s]+)$|^(已回复|待回复|未回复|(等待|等候)(商家|卖家|客服|店主|掌柜|对方)?(回复|答复|处理)中?[.。…]*)$/;
 
 const CUSTOMER_TOKENS = new Set([
   'right',
@@ -115,8 +115,8 @@ function sideOfTokens(tokens: readonly string[]): Side | undefined {
 }
 
 /** data-role="agent", data-from="me", data-self="true" and the like. */
-function sideFromData(item: Element): Side | undefined {
-  for (const el of [item, ...Array.from(item.children)]) {
+function sideFromData(item: Element, skip?: ReadonlySet<Element>): Side | undefined {
+  for (const el of [item, ...Array.from(item.children).filter((c) => !skip?.has(c))]) {
     for (const attr of Array.from(el.attributes)) {
       if (!attr.name.startsWith('data-') || attr.name === 'data-id') continue;
       const name = attr.name.slice(5);
@@ -137,12 +137,18 @@ function sideFromData(item: Element): Side | undefined {
  * Side from class names of the item and its direct children. `common` holds the class
  * words every message of the chat has ("cs" of cs-msg / cs-sys): a namespace, no cue.
  */
-function sideFromClasses(item: Element, common?: ReadonlySet<string>): Side | undefined {
+function sideFromClasses(
+  item: Element,
+  common?: ReadonlySet<string>,
+  skip?: ReadonlySet<Element>,
+): Side | undefined {
   const own = sideOfTokens(
     tokensOf(item.getAttribute('class') ?? '').filter((t) => !common?.has(t)),
   );
   if (own) return own;
-  const kids = Array.from(item.children).flatMap((c) => tokensOf(c.getAttribute('class') ?? ''));
+  const kids = Array.from(item.children)
+    .filter((c) => !skip?.has(c))
+    .flatMap((c) => tokensOf(c.getAttribute('class') ?? ''));
   return sideOfTokens(kids.filter((t) => t !== 'in' && t !== 'out' && t !== 'me' && t !== 'my'));
 }
 
@@ -172,8 +178,12 @@ function sideFromStyle(item: Element, bubble: Element | undefined): Side | undef
  * Side from the layout: where the bubble sits in the message list. Centred bubbles are
  * system lines, right-hand ones the customer's. Undefined without a layout engine.
  */
-function sideFromLayout(container: Element, bubble: Element | undefined): Side | undefined {
-  if (!bubble) return undefined;
+function sideFromLayout(
+  container: Element,
+  item: Element,
+  bubble: Element | undefined,
+): Side | undefined {
+  if (!bubble || tableRow(item)) return undefined;
   const c = container.getBoundingClientRect();
   const r = bubble.getBoundingClientRect();
   if (!(c.width > 0) || !(r.width > 0)) return undefined;
@@ -183,6 +193,18 @@ function sideFromLayout(container: Element, bubble: Element | undefined): Side |
   if (left < c.width * 0.05 && right < c.width * 0.05) return undefined;
   if (Math.abs(left - right) <= c.width * 0.05 && left > c.width * 0.1) return 'system';
   return left > right ? 'customer' : 'merchant';
+}
+
+/**
+ * A row of an exported table (时间 | 发送人 | 内容): two or more cells with text. Its
+ * cells are columns, so where the text sits tells nothing of the side.
+ */
+function tableRow(item: Element): boolean {
+  return (
+    item.tagName === 'TR' &&
+    Array.from(item.children).filter((c) => /^T[DH]$/.test(c.tagName) && lineText(c).trim())
+      .length >= 2
+  );
 }
 
 /** Side from the sender's name: 我/买家 are the customer, 客服/商家 the merchant. */
@@ -207,18 +229,20 @@ interface Unit {
 }
 
 /** The text units of an item: elements holding loose text, or leaf elements. */
-function unitsOf(el: Element, out: Unit[] = []): Unit[] {
-  if (isHidden(el)) return out;
+function unitsOf(el: Element, out: Unit[] = [], skip?: ReadonlySet<Element>): Unit[] {
+  if (isHidden(el) || skip?.has(el)) return out;
   const loose = Array.from(el.childNodes).some(
     (n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '',
   );
-  const textKids = Array.from(el.children).filter((c) => !isHidden(c) && lineText(c) !== '');
+  const textKids = Array.from(el.children).filter(
+    (c) => !isHidden(c) && !skip?.has(c) && lineText(c) !== '',
+  );
   if (loose || textKids.length === 0) {
     const text = visibleText(el);
     if (text) out.push({ el, text });
     return out;
   }
-  for (const c of textKids) unitsOf(c, out);
+  for (const c of textKids) unitsOf(c, out, skip);
   return out;
 }
 
@@ -227,6 +251,19 @@ function inAvatar(el: Element, item: Element): boolean {
     if (AVATAR.test(e.getAttribute('class') ?? '')) return true;
   }
   return false;
+}
+
+/**
+ * The caption of a message board's entry ("我的留言", "商家回复", "客服答复"): the side
+ * it names; the board shows no sender names.
+ */
+const ROLE_CAPTION =
+  /^(?:(我的?|买家|顾客|用户|客户)的?(留言|提问|咨询|问题|反馈|追问|追评)|(商家|卖家|客服|店主|掌柜|官方|管理员|售后)的?(回复|答复|回答|解答|留言))$/;
+
+function roleCaption(text: string): Side | undefined {
+  const m = ROLE_CAPTION.exec(norm(text).replace(/\s/g, ''));
+  if (!m) return undefined;
+  return m[1] ? 'customer' : 'merchant';
 }
 
 /** A role word on its own ("我", "客服", "用户"): a label naming the side, not a message. */
@@ -266,9 +303,14 @@ function isAvatar(img: Element, item: Element): boolean {
  * Side from what the reader sees beside the message: an avatar whose alt is a role word,
  * or a role badge before the sender's name (<span class="tag">客服</span>阿月).
  */
-function sideFromLabels(item: Element, badge: Side | undefined): Side | undefined {
+function sideFromLabels(
+  item: Element,
+  badge: Side | undefined,
+  skip?: ReadonlySet<Element>,
+): Side | undefined {
   if (badge) return badge;
   for (const img of Array.from(item.querySelectorAll('img'))) {
+    if (inSkipped(img, skip)) continue;
     const side = isAvatar(img, item) ? roleLabel(img.getAttribute('alt') ?? '') : undefined;
     if (side) return side;
   }
@@ -345,6 +387,34 @@ function splitBadge(el: Element, name: string): { badge?: Side; name: string } {
   return { name };
 }
 
+function inSkipped(el: Element, skip?: ReadonlySet<Element>): boolean {
+  if (!skip?.size) return false;
+  for (let e: Element | null = el; e; e = e.parentElement) if (skip.has(e)) return true;
+  return false;
+}
+
+/**
+ * A line that opens with a time element run into its text
+ * (<span><span class="time">19:58</span>客服 阿杰 已接入会话</span>): the time and the
+ * rest as units of their own. Only when the line is all the item holds: beside other
+ * lines it is a "time name" header, which nameAndTime reads.
+ */
+function splitLeadingTimes(units: Unit[]): Unit[] {
+  const only = units.length === 1 ? units[0] : undefined;
+  if (!only) return units;
+  for (const c of Array.from(only.el.children)) {
+    const stamp = lineText(c).trim();
+    if (!stamp || !isTimeStamp(stamp)) continue;
+    const rest = only.text.trim();
+    if (!rest.startsWith(stamp) || rest.length === stamp.length) return units;
+    return [
+      { el: c, text: stamp },
+      { el: only.el, text: rest.slice(stamp.length).trim() },
+    ];
+  }
+  return units;
+}
+
 interface Parsed {
   name?: string;
   badge?: Side;
@@ -355,11 +425,16 @@ interface Parsed {
   separator: boolean;
 }
 
-/** Splits an item into name, time, content (and picture alt text). */
-function parseItem(item: Element): Parsed | undefined {
-  const units = unitsOf(item).filter((u) => !inAvatar(u.el, item) && !UI_NOISE.test(norm(u.text)));
+/**
+ * Splits an item into name, time, content (and picture alt text). `skip` holds nested
+ * messages (a reply inside the message it answers) that are read on their own.
+ */
+function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefined {
+  const units = splitLeadingTimes(
+    unitsOf(item, [], skip).filter((u) => !inAvatar(u.el, item) && !UI_NOISE.test(norm(u.text))),
+  );
   const images = Array.from(item.querySelectorAll('img')).filter(
-    (img) => !isHidden(img) && !isAvatar(img, item),
+    (img) => !isHidden(img) && !isAvatar(img, item) && !inSkipped(img, skip),
   );
   let name: Unit | undefined;
   let nameText: string | undefined;
@@ -401,6 +476,8 @@ function parseItem(item: Element): Parsed | undefined {
       u !== name && !(nameText && u.text.length <= nameText.length && nameText.includes(u.text)),
   );
   let text = content.map((u) => u.text).join('\n');
+  const caption = text && nameText ? roleCaption(nameText) : undefined;
+  if (caption) nameText = undefined;
   let image = false;
   if (!text && images.length) {
     // A picture is quoted by its alt text; one without alt has nothing to quote.
@@ -430,7 +507,7 @@ function parseItem(item: Element): Parsed | undefined {
   const bubble = bubbleEl;
   return {
     ...(nameText ? { name: nameText.trim() } : {}),
-    ...(nameText && badged?.badge ? { badge: badged.badge } : {}),
+    ...(caption ? { badge: caption } : nameText && badged?.badge ? { badge: badged.badge } : {}),
     ...(timeText ? { timeText } : {}),
     text,
     image,
@@ -463,6 +540,22 @@ function chatCue(doc: Document, container: Element): boolean {
   return CHAT_WORDS.test(`${doc.title} ${headings}`);
 }
 
+const shapeOf = (el: Element): string => `${el.tagName} ${norm(el.getAttribute('class') ?? '')}`;
+
+/**
+ * Whether an element is one message of a list rather than the list: it sits among
+ * two or more siblings of its own shape that look like messages, and its own parts
+ * (head, body, nested reply) are each of a different shape.
+ */
+function oneOfList(el: Element, likes: Element[]): boolean {
+  const parent = el.parentElement;
+  if (!parent) return false;
+  const shape = shapeOf(el);
+  const alike = Array.from(parent.children).filter((c) => shapeOf(c) === shape);
+  if (alike.length < 2 || !alike.every(messageLike)) return false;
+  return new Set(likes.map(shapeOf)).size === likes.length;
+}
+
 /** The list element whose children look most like chat messages. */
 function findContainer(doc: Document): { container: Element; items: Element[] } | undefined {
   let best: { container: Element; items: Element[]; score: number } | undefined;
@@ -470,7 +563,7 @@ function findContainer(doc: Document): { container: Element; items: Element[] } 
     const kids = Array.from(el.children).filter((c) => !isHidden(c));
     if (kids.length < 2) continue;
     const likes = kids.filter(messageLike);
-    if (likes.length < 2 || likes.length < kids.length * 0.5) continue;
+    if (likes.length < 2 || likes.length < kids.length * 0.5 || oneOfList(el, likes)) continue;
     if (!best || likes.length > best.score)
       best = { container: el, items: trimmed(kids, likes), score: likes.length };
   }
@@ -658,6 +751,32 @@ function floorLabel(item: Element): boolean {
   );
 }
 
+const QUOTE = /quote|cite|refer/i;
+
+/**
+ * The messages an item holds: itself, and replies nested in it that carry their own
+ * time and text (a 留言 board: "我的留言 time text" holding "商家回复 time text"). Each
+ * later time climbs to the largest block that does not hold the item's first time;
+ * quoted messages (引用) stay part of the message that quotes them.
+ */
+function partsOf(item: Element): Array<{ el: Element; skip?: Set<Element> }> {
+  const stamps = unitsOf(item).filter((u) => u.text.length <= 50 && hasTimeStamp(u.text));
+  const first = stamps[0];
+  if (!first || stamps.length < 2) return [{ el: item }];
+  const blocks = new Set<Element>();
+  for (const stamp of stamps.slice(1)) {
+    let e = stamp.el;
+    while (e.parentElement && e.parentElement !== item && !e.parentElement.contains(first.el))
+      e = e.parentElement;
+    if (e === stamp.el || e.contains(first.el) || e.parentElement !== item) continue;
+    if (e.tagName === 'BLOCKQUOTE' || QUOTE.test(e.getAttribute('class') ?? '')) continue;
+    const body = unitsOf(e).filter((u) => !hasTimeStamp(u.text) && !UI_NOISE.test(norm(u.text)));
+    if (body.length) blocks.add(e);
+  }
+  if (!blocks.size) return [{ el: item }];
+  return [{ el: item, skip: blocks }, ...[...blocks].flatMap(partsOf)];
+}
+
 /** A chat drawn as one element per message (bubbles, rows, list items). */
 function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat | undefined {
   const found = findContainer(doc);
@@ -672,8 +791,8 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
       ? [...(classWords[0] ?? [])].filter((t) => classWords.every((w) => w.has(t)))
       : [],
   );
-  for (const item of found.items) {
-    const parsed = parseItem(item);
+  for (const { el: item, skip } of found.items.flatMap(partsOf)) {
+    const parsed = parseItem(item, skip);
     if (!parsed) continue;
     const at = parsed.timeText ? parseDateTime(parsed.timeText, capturedAt, zone) : undefined;
     if (parsed.separator) {
@@ -683,11 +802,11 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
     // Layout decides between left and right; a class that names the side settles what
     // layout cannot: a notice (class "sys") drawn full width, a short bubble that sits
     // near the middle of a narrow widget.
-    const byClass = sideFromClasses(item, common);
-    const byLayout = sideFromLayout(found.container, parsed.bubble);
+    const byClass = sideFromClasses(item, common, skip);
+    const byLayout = sideFromLayout(found.container, item, parsed.bubble);
     const side =
-      sideFromData(item) ??
-      sideFromLabels(item, parsed.badge) ??
+      sideFromData(item, skip) ??
+      sideFromLabels(item, parsed.badge, skip) ??
       (byClass === 'system' || (byClass && byLayout === 'system') ? byClass : undefined) ??
       byLayout ??
       byClass ??
@@ -698,9 +817,14 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
       !at && !parsed.name ? systemNotice(parsed.text, side, capturedAt, zone) : undefined;
     const when =
       at ?? notice?.at ?? (separatorAt && separatorAt.length > 10 ? separatorAt : undefined);
+    // An export's 发送人 column says 系统 for the system's rows: a role, not a name.
+    const name =
+      parsed.name && !(tableRow(item) && roleLabel(parsed.name) === 'system')
+        ? parsed.name
+        : undefined;
     messages.push({
       from: notice ? 'system' : (side ?? 'merchant'),
-      ...(parsed.name ? { name: parsed.name } : {}),
+      ...(name ? { name } : {}),
       ...(when ? { at: when } : {}),
       text: notice?.text ?? parsed.text,
       ...(parsed.image ? { image: true } : {}),

@@ -248,3 +248,75 @@ describe('findChat on dividers, logs and forum threads', () => {
     ]);
   });
 });
+
+describe('findChat on export tables, 留言 boards and widget notices', () => {
+  it('reads an exported table: 系统 in the sender column is no name, cell places no side', () => {
+    const d = doc(
+      `<table class="log"><thead><tr><th>时间</th><th>发送人</th><th>内容</th></tr></thead><tbody>
+        <tr class="r-sys"><td>2026-11-19 16:22:31</td><td>系统</td><td>客服 小雨 已接入</td></tr>
+        <tr class="r-buyer"><td>2026-11-19 16:22:45</td><td>luoye</td><td>账号被锁定了</td></tr>
+        <tr class="r-agent"><td>2026-11-19 16:24:02</td><td>小雨</td><td>请发一下订单号</td></tr>
+      </tbody></table>`,
+      '会话记录导出',
+    );
+    // Laid out as a table: the 内容 column sits on the right of every row.
+    const wide = { left: 0, right: 800, width: 800, top: 0, bottom: 20, height: 20, x: 0, y: 0 };
+    const cell = { ...wide, left: 400, width: 400, x: 400 };
+    for (const el of Array.from(d.querySelectorAll<HTMLElement>('tbody, tr'))) {
+      el.getBoundingClientRect = () => wide as DOMRect;
+    }
+    for (const el of Array.from(d.querySelectorAll<HTMLElement>('td:last-child'))) {
+      el.getBoundingClientRect = () => cell as DOMRect;
+    }
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'system', at: '2026-11-19T16:22:31+08:00', text: '客服 小雨 已接入' },
+      { from: 'customer', name: 'luoye', at: '2026-11-19T16:22:45+08:00', text: '账号被锁定了' },
+      { from: 'merchant', name: '小雨', at: '2026-11-19T16:24:02+08:00', text: '请发一下订单号' },
+    ]);
+  });
+
+  it('splits a 留言 board into each 留言 and the 商家回复 nested in it', () => {
+    const entry = (when: string, body: string, reply: string) =>
+      `<div class="msg-item">
+        <div class="msg-head"><b>我的留言</b><time>${when}</time><span class="tag">${reply ? '已回复' : '待回复'}</span></div>
+        <div class="msg-body">${body}</div>
+        ${reply || '<div class="reply pending">等待商家回复…</div>'}
+      </div>`;
+    const d = doc(
+      `<div class="box"><h2>留言记录</h2>
+        ${entry('2026-11-17 13:26', '只收到一个兑换码', '<div class="reply"><div class="reply-head"><b>商家回复</b><time>2026-11-17 15:02</time></div><div class="reply-body">已补发</div></div>')}
+        ${entry('2026-11-18 09:41', '退款收到了', '')}
+      </div>`,
+      '订单留言',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-17T13:26:00+08:00', text: '只收到一个兑换码' },
+      { from: 'merchant', at: '2026-11-17T15:02:00+08:00', text: '已补发' },
+      { from: 'customer', at: '2026-11-18T09:41:00+08:00', text: '退款收到了' },
+    ]);
+  });
+
+  it('keeps a quoted message inside the message that quotes it', () => {
+    const d = doc(`<div class="chat">
+      <div class="msg left"><div class="meta">阿杰 14:03</div><p>已补发</p></div>
+      <div class="msg right"><div class="meta">我 14:05</div><div class="quote"><span>阿杰 14:03</span><p>已补发</p></div><p>还是不行</p></div>
+    </div>`);
+    const messages = findChat(d, capturedAt)?.messages;
+    expect(messages).toHaveLength(2);
+    expect(messages?.[1]?.from).toBe('customer');
+    expect(messages?.[1]?.text).toContain('还是不行');
+  });
+
+  it('reads a time element run into a system line as the time, not the text', () => {
+    const d = doc(`<div class="udesk-messages">
+      <div class="udesk-system"><span><span class="udesk-time">14:58</span>客服 阿杰 已接入会话</span></div>
+      <div class="udesk-message udesk-customer"><div class="meta"><span class="t">14:58</span></div><div class="b">还没到账</div></div>
+      <div class="udesk-message udesk-agent"><div class="meta"><span class="nick">阿杰</span><span class="t">14:59</span></div><div class="b">请提供订单号</div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'system', at: '2026-11-21T14:58:00+08:00', text: '客服 阿杰 已接入会话' },
+      { from: 'customer', at: '2026-11-21T14:58:00+08:00', text: '还没到账' },
+      { from: 'merchant', name: '阿杰', at: '2026-11-21T14:59:00+08:00', text: '请提供订单号' },
+    ]);
+  });
+});
