@@ -19,7 +19,7 @@ const INLINE_LABEL = /([\p{Script=Han}A-Za-z]{2,12})\s*[:：]/gu;
 /** A label's text without a note after it: "卡密内容（一行一张，格式：卡号----卡密）". */
 const bare = (text: string) => text.replace(/\s*[（(][^（）()]{1,30}[）)]$/, '');
 const ID_WITHOUT_COLON =
-  /^(订单号|订单编号|交易号|交易单号|流水号)\s+([A-Za-z0-9][A-Za-z0-9-]{5,47})$/;
+  /^(订单号|订单编号|交易号|交易单号|流水号)\s+([A-Za-z0-9][A-Za-z0-9-]{5,47})(?:\s*(?:复制|一键复制|查看))?$/;
 
 /** Whether a text reads as a field label ("订单号", "支付方式：", "CDK"). */
 export function isLabelText(text: string): boolean {

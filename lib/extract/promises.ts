@@ -47,7 +47,7 @@ const NOISE =
   /最低价|特惠|优惠|折扣|\d折|限时|热销|爆款|返利|加盟|(招|诚招|成为)代理|代理(加盟|招募|价)|分站|注册送|秒杀|低至|包邮|新品|抢购|充值赠|满减|券后|活动|双11|双十一|618|大促|促销|福利|专业|领先|首选|第一品牌|欢迎/;
 const NEGATIVE = /不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保|不在|不属于/;
 const PROMISE_LABEL =
-  /^(?:\d+(?:\.\d+)+\s*|\d{1,2}\s+(?=\p{Script=Han})|[\d一二三四五六七八九十]+[.、)）]\s*|[(（][\d一二三四五六七八九十]+[)）]\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
+  /^(?:第[一二三四五六七八九十百\d]+条\s*|\d+(?:\.\d+)+\s*|\d{1,2}\s+(?=\p{Script=Han})|[\d一二三四五六七八九十]+[.、)）]\s*|[(（][\d一二三四五六七八九十]+[)）]\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
 const OTHER_LABEL = /^[\p{Script=Han}A-Za-z]{2,10}\s*[:：]/u;
 
 /** The category of a promise clause, or undefined when it promises nothing. */
@@ -79,7 +79,7 @@ const GENERIC_HEADLINE =
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,3}$|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已(自动)?(发货|发送|发出|到账|退款|退回|完成|补发)|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认)|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]/u;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}$|成功$|有权|协议(\(.*\))?$|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已(自动)?(发货|发送|发出|到账|退款|退回|完成|补发)|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认)|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]/u;
 const TOPIC_ONLY = /^[售后退款发货商品服务与和及保障说明政策规则换货质保充值到账卡密赔付偿]{2,8}$/;
 
 /** A clause that only sets a condition ("超过30分钟未到账的订单", "经核实确属卡密问题的"). */
@@ -131,6 +131,18 @@ function sentenceClauses(sentence: string): string[] {
   }
   if (pending) units.push(pending.replace(/[，,]$/, ''));
   return units;
+}
+
+/** Whether a clause, read on its own, commits the platform to something. */
+function promising(c: string): boolean {
+  return (
+    c.length >= 3 &&
+    !NEGATIVE.test(c) &&
+    !NOT_A_COMMITMENT.test(c) &&
+    !BRAND.test(c) &&
+    !TOPIC_ONLY.test(c) &&
+    promiseCategory(c) !== undefined
+  );
 }
 
 function clausesOf(line: string): string[] {
@@ -208,9 +220,10 @@ export function findPromises(
       if (
         next &&
         clause === line.text.trim() &&
+        clause.length <= 14 &&
         next.el === line.el.nextElementSibling &&
         (next.el.tagName !== line.el.tagName || next.el.className !== line.el.className) &&
-        clausesOf(next.text).some((c) => c.length >= 3 && !NEGATIVE.test(c) && promiseCategory(c))
+        clausesOf(next.text).some(promising)
       ) {
         seen.delete(key);
         continue;

@@ -1,4 +1,4 @@
-import { type Picked, readDate, readProduct } from './fields';
+import { type Picked, readAmount, readDate, readProduct } from './fields';
 import { isHidden, lineText, visibleText } from './text';
 
 /**
@@ -12,6 +12,7 @@ export interface UnlabelledFields {
   placedAt?: { value: string; el: Element };
   paymentMethod?: { value: string; el: Element };
   quantity?: { value: number; el: Element };
+  amount?: { value: number; el: Element };
   product?: { value: string; el: Element };
 }
 
@@ -22,6 +23,7 @@ const PRODUCT_CLASS =
   /(goods|product|commodity|item|sku|prod|card|oc|g)[-_]{0,2}(name|title|tit|nm)\b|(^|\s)(goods|product)(\s|$)/i;
 const DATE_TIME =
   /(?:今天|昨天|前天)\s*\d{1,2}:\d{2}(?::\d{2})?|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?/;
+const PAID_TOTAL = /(?:实付款?|实付金额|合计|总计)\s*[:：]?\s*([¥￥]\s*[\d,]+(?:\.\d{1,2})?)/;
 const QUANTITY = /^[x×*]\s*(\d{1,4})$|^共\s*(\d{1,4})\s*(件|张|个|份)/i;
 
 /** Elements with text and no child element holding text: what a reader sees as words. */
@@ -50,6 +52,12 @@ export function unlabelledFields(
   for (const el of leaves(box)) {
     if (el.closest('a, button, select, option')) continue;
     const text = lineText(el).trim();
+    // "共1件商品 实付 ¥9.90": a total without a colon, the card's own words for it.
+    const paid = PAID_TOTAL.exec(lineText(el.parentElement ?? el));
+    if (!found.amount && paid?.[1]) {
+      const value = readAmount(paid[1]);
+      if (value !== undefined) found.amount = { value, el };
+    }
     if (!found.status && STATUS_WORD.test(text)) {
       found.status = { value: text, el };
       continue;
@@ -82,7 +90,7 @@ export function unlabelledFields(
   return found;
 }
 
-const FIELDS = ['status', 'placedAt', 'paymentMethod', 'quantity', 'product'] as const;
+const FIELDS = ['status', 'placedAt', 'paymentMethod', 'quantity', 'product', 'amount'] as const;
 
 /** Fills the fields `picks` lacks from unlabelled readings, as picks of their own. */
 export function fillUnlabelled(
