@@ -25,6 +25,7 @@ const NOT_CHAT =
   /comment|review|evaluat|rating|news|article|faq|question|answer-list|goods|product|order-list|notice-list|breadcrumb|crumb|menu|nav/i;
 // A 工单 (support ticket) is a conversation too: replies from the user and from 客服.
 const CHAT_WORDS = /客服|聊天|会话|对话|咨询|消息|留言|沟通|私信|联系商家|联系卖家|工单/;
+const EN_CHAT_WORDS = /\b(live ?chat|chat|messages|conversation|support ticket)\b/i;
 const AVATAR = /avatar|portrait|head-?img|headimg|user-?img|face|photo|profile-pic/i;
 const UI_NOISE =
   /^(没有更多(消息|记录|了)?了?|加载中.*|正在加载.*|查看更多(消息)?|加载更多|以下是新消息|以上是历史消息|已读|未读|送达|已送达|发送失败|重新发送|撤回|复制|[-—–\s]+)$|^(已回复|待回复|未回复|(等待|等候)(商家|卖家|客服|店主|掌柜|对方)?(回复|答复|处理)中?[.。…]*)$/;
@@ -78,6 +79,8 @@ const MERCHANT_TOKENS = new Set([
   'waiter',
   'answer',
   'reply',
+  // The other party of a one-to-one chat (闲鱼-style "peer-av"): the shop the user writes to.
+  'peer',
 ]);
 const SYSTEM_TOKENS = new Set([
   'system',
@@ -246,9 +249,15 @@ function unitsOf(el: Element, out: Unit[] = [], skip?: ReadonlySet<Element>): Un
   return out;
 }
 
+/** An avatar box by class: "avatar", "headimg", or the short "av" ("im-av", "peer-av"). */
+function avatarClass(el: Element): boolean {
+  const cls = el.getAttribute('class') ?? '';
+  return AVATAR.test(cls) || tokensOf(cls).includes('av');
+}
+
 function inAvatar(el: Element, item: Element): boolean {
   for (let e: Element | null = el; e && e !== item.parentElement; e = e.parentElement) {
-    if (AVATAR.test(e.getAttribute('class') ?? '')) return true;
+    if (avatarClass(e)) return true;
   }
   return false;
 }
@@ -300,7 +309,7 @@ function isAvatar(img: Element, item: Element): boolean {
 }
 
 /**
- * Side from what the reader sees beside the message: an avatar whose alt is a role word,
+ * Side from what the reader sees beside the message: an avatar whose alt (or text) is a role word,
  * or a role badge before the sender's name (<span class="tag">客服</span>阿月).
  */
 function sideFromLabels(
@@ -314,11 +323,16 @@ function sideFromLabels(
     const side = isAvatar(img, item) ? roleLabel(img.getAttribute('alt') ?? '') : undefined;
     if (side) return side;
   }
+  // An avatar drawn as text: <div class="im-av">我</div>.
+  for (const el of Array.from(item.querySelectorAll('*'))) {
+    if (inSkipped(el, skip) || !avatarClass(el) || el.querySelector('img')) continue;
+    const side = roleLabel(lineText(el));
+    if (side) return side;
+  }
   return undefined;
 }
 
 const NAME_CLASS = /name|nick|sender|author|user|from|who|title/i;
-const TIME_CLASS = /time|date|stamp/i;
 /** A chat time stamp: 14:03, 今天 14:03, 11-19 14:03, 11月19日 16:20, 2026-11-19 16:20:05. */
 const CHAT_STAMP = String.raw`(?:今天|昨天|前天|星期.|周.)?\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}[-/]\d{1,2}\s+|\d{1,2}月\d{1,2}日\s*)?\d{1,2}:\d{2}(?::\d{2})?`;
 // "阿杰 14:03", "七七 · 11月19日 16:20": a sender, maybe a separator, then the time.
@@ -374,15 +388,17 @@ function sameLine(a: Unit, b: Unit): boolean {
 }
 
 /**
- * A role badge in front of the sender's name (<span class="role">用户</span>lin0428):
- * the side it names and the name without it. Plain text ("客服 小美") is left whole.
+ * A role badge before or after the sender's name (<span class="role">用户</span>lin0428,
+ * 阿宁<span class="role">客服</span>): the side it names and the name without it. Plain text ("客服 小美") is left whole.
  */
 function splitBadge(el: Element, name: string): { badge?: Side; name: string } {
   for (const c of Array.from(el.querySelectorAll('*'))) {
     const label = norm(lineText(c));
     const side = label ? roleLabel(label) : undefined;
-    if (side && name.startsWith(label) && name.length > label.length)
-      return { badge: side, name: name.slice(label.length).trim() };
+    if (!side || name.length <= label.length) continue;
+    if (name.startsWith(label)) return { badge: side, name: name.slice(label.length).trim() };
+    // A tag after the name (chenxi0815<span class="role">用户</span>).
+    if (name.endsWith(label)) return { badge: side, name: name.slice(0, -label.length).trim() };
   }
   return { name };
 }
@@ -393,6 +409,27 @@ function inSkipped(el: Element, skip?: ReadonlySet<Element>): boolean {
   return false;
 }
 
+/** A time followed by the message's delivery state ("10:39 AM · Read", "14:03 已读"). */
+const DELIVERY_STATE = /\s*[·•|]?\s*(read|seen|delivered|sent|已读|未读|已送达|送达|已发送)$/i;
+
+/** The time stamp a short line is, once a trailing delivery state is left off. */
+function stampOf(text: string): string | undefined {
+  if (isTimeStamp(text)) return text;
+  const bare = norm(text).replace(DELIVERY_STATE, '');
+  return bare !== norm(text) && isTimeStamp(bare) ? bare : undefined;
+}
+
+/** A day heading of a thread with no digits: "Today", "昨天". Days back from the capture. */
+const DAYS_BACK = ['今天', '昨天', '前天'];
+const BARE_CLOCK = /^(上午|中午|下午|晚上|凌晨|早上|AM|PM)?\s*\d{1,2}:\d{2}(:\d{2})?\s*(AM|PM)?$/i;
+const DAY_WORD = new Map([
+  ['today', 0],
+  ['今天', 0],
+  ['yesterday', 1],
+  ['昨天', 1],
+  ['前天', 2],
+]);
+
 /**
  * A line that opens with a time element run into its text
  * (<span><span class="time">19:58</span>客服 阿杰 已接入会话</span>): the time and the
@@ -402,20 +439,50 @@ function inSkipped(el: Element, skip?: ReadonlySet<Element>): boolean {
 function splitLeadingTimes(units: Unit[]): Unit[] {
   const only = units.length === 1 ? units[0] : undefined;
   if (!only) return units;
-  for (const c of Array.from(only.el.children)) {
+  const kids = Array.from(only.el.children);
+  for (const c of kids) {
     const stamp = lineText(c).trim();
     if (!stamp || !isTimeStamp(stamp)) continue;
     const rest = only.text.trim();
-    if (!rest.startsWith(stamp) || rest.length === stamp.length) return units;
-    return [
-      { el: c, text: stamp },
-      { el: only.el, text: rest.slice(stamp.length).trim() },
-    ];
+    if (rest.length === stamp.length) return units;
+    if (rest.startsWith(stamp))
+      return [
+        { el: c, text: stamp },
+        { el: only.el, text: rest.slice(stamp.length).trim() },
+      ];
+    // Or closes with it: "Chat started<time>10:38 AM</time>".
+    if (rest.endsWith(stamp) && c === kids[kids.length - 1])
+      return [
+        { el: only.el, text: rest.slice(0, -stamp.length).trim() },
+        { el: c, text: stamp },
+      ];
+    return units;
   }
   return units;
 }
 
+/** The headline of an order card posted in a chat: the order's new status. */
+const ORDER_STATUS =
+  /已拍下|待付款|已付款|已支付|待发货|已发货|待收货|确认收货|已收货|已签收|交易成功|交易完成|交易关闭|订单已|退款成功|已退款|申请退款|待评价/;
+const CARD_CLASS = /card|order|trade/i;
+
+/**
+ * An order card in the thread (闲鱼's "买家已付款，待卖家发货" over the goods, price and a
+ * 查看详情 link): a system message whose text is the headline alone.
+ */
+function orderCardHeadline(item: Element, units: Unit[]): string | undefined {
+  const head = units[0];
+  if (units.length < 3 || !head || head.text.length > 30 || !ORDER_STATUS.test(head.text))
+    return undefined;
+  if (!CARD_CLASS.test(item.getAttribute('class') ?? '')) return undefined;
+  const rest = units.slice(1).map((u) => norm(u.text));
+  return rest.some((t) => /^查看(详情|订单)|[¥￥]\s*\d/.test(t)) ? head.text : undefined;
+}
+
 interface Parsed {
+  card?: boolean;
+  /** A "Today" / "昨天" heading: the days back from the capture it stands for. */
+  dayBack?: number;
   name?: string;
   badge?: Side;
   timeText?: string;
@@ -433,6 +500,11 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
   const units = splitLeadingTimes(
     unitsOf(item, [], skip).filter((u) => !inAvatar(u.el, item) && !UI_NOISE.test(norm(u.text))),
   );
+  const dayBack =
+    units.length === 1 ? DAY_WORD.get(norm(units[0]?.text ?? '').toLowerCase()) : undefined;
+  if (dayBack !== undefined) return { text: '', dayBack, image: false, separator: true };
+  const headline = orderCardHeadline(item, units);
+  if (headline) return { card: true, text: headline, image: false, separator: false };
   const images = Array.from(item.querySelectorAll('img')).filter(
     (img) => !isHidden(img) && !isAvatar(img, item) && !inSkipped(img, skip),
   );
@@ -442,10 +514,10 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
   let timeText: string | undefined;
   const rest: Unit[] = [];
   for (const u of units) {
-    const cls = u.el.getAttribute('class') ?? '';
-    if (!time && (isTimeStamp(u.text) || (TIME_CLASS.test(cls) && isTimeStamp(u.text)))) {
+    const stamp = time ? undefined : stampOf(u.text);
+    if (stamp) {
       time = u;
-      timeText = u.text;
+      timeText = stamp;
       continue;
     }
     // "name time" is a header only when something else (text or a picture) is the message.
@@ -533,11 +605,16 @@ function chatCue(doc: Document, container: Element): boolean {
     const names = `${e.id} ${e.getAttribute('class') ?? ''}`;
     if (NOT_CHAT.test(names)) return false;
     if (CHAT_CLASS.test(names) || /kefu|service|im\b/i.test(names)) return true;
+    // A widget labelled for screen readers: role="log", aria-label="Chat with 礼卡铺".
+    const label = e.getAttribute('aria-label') ?? '';
+    if (e.getAttribute('role') === 'log' || EN_CHAT_WORDS.test(label) || CHAT_WORDS.test(label))
+      return true;
   }
   const headings = Array.from(doc.querySelectorAll('h1, h2, h3, h4, [class*="title" i]'))
     .map((h) => lineText(h))
     .join(' ');
-  return CHAT_WORDS.test(`${doc.title} ${headings}`);
+  const named = `${doc.title} ${headings}`;
+  return CHAT_WORDS.test(named) || EN_CHAT_WORDS.test(named);
 }
 
 const shapeOf = (el: Element): string => `${el.tagName} ${norm(el.getAttribute('class') ?? '')}`;
@@ -574,8 +651,8 @@ function findContainer(doc: Document): { container: Element; items: Element[] } 
  * The run of items from the first message-like one to the last: a ticket's heading
  * card and breadcrumb before the replies, or its reply form after them, are no messages.
  * Rows drawn like two or more messages (same tag, same first class word) stay in the run: the
- * other side's bubble with no cue of its own ("row" beside "row me"); an input box does
- * not.
+ * other side's bubble with no cue of its own ("row" beside "row me"), and so do order cards
+ * and day headings; an input box does not.
  */
 function trimmed(kids: Element[], likes: Element[]): Element[] {
   let first = kids.indexOf(likes[0] as Element);
@@ -590,8 +667,14 @@ function trimmed(kids: Element[], likes: Element[]): Element[] {
       lineText(k as Element) !== ''
     );
   };
-  while (alike(kids[first - 1])) first--;
-  while (alike(kids[last + 1])) last++;
+  // An order card posted at either end of the thread is one of its messages too, and a
+  // "Today" heading over the first message dates the bare times below it.
+  const card = (k: Element | undefined): boolean =>
+    Boolean(
+      k && (DAY_WORD.has(norm(lineText(k)).toLowerCase()) || orderCardHeadline(k, unitsOf(k))),
+    );
+  while (alike(kids[first - 1]) || card(kids[first - 1])) first--;
+  while (alike(kids[last + 1]) || card(kids[last + 1])) last++;
   return kids.slice(first, last + 1);
 }
 
@@ -785,6 +868,8 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
   const items: Element[] = [];
   const cued: Array<Side | undefined> = [];
   let separatorAt: string | undefined;
+  // The day a heading names ("Today", "昨天", "2026-11-20"): the day of bare times below it.
+  let day: string | undefined;
   const classWords = found.items.map((i) => new Set(tokensOf(i.getAttribute('class') ?? '')));
   const common = new Set(
     found.items.length >= 3
@@ -794,9 +879,16 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
   for (const { el: item, skip } of found.items.flatMap(partsOf)) {
     const parsed = parseItem(item, skip);
     if (!parsed) continue;
-    const at = parsed.timeText ? parseDateTime(parsed.timeText, capturedAt, zone) : undefined;
+    const stamp =
+      day && parsed.timeText && BARE_CLOCK.test(norm(parsed.timeText))
+        ? `${day} ${parsed.timeText}`
+        : parsed.timeText;
+    const at = stamp ? parseDateTime(stamp, capturedAt, zone) : undefined;
     if (parsed.separator) {
       separatorAt = at;
+      if (parsed.dayBack !== undefined)
+        day = parseDateTime(`${DAYS_BACK[parsed.dayBack]} 00:00`, capturedAt, zone)?.slice(0, 10);
+      else if (at?.length === 10) day = at;
       continue;
     }
     // Layout decides between left and right; a class that names the side settles what
@@ -804,14 +896,15 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
     // near the middle of a narrow widget.
     const byClass = sideFromClasses(item, common, skip);
     const byLayout = sideFromLayout(found.container, item, parsed.bubble);
-    const side =
-      sideFromData(item, skip) ??
-      sideFromLabels(item, parsed.badge, skip) ??
-      (byClass === 'system' || (byClass && byLayout === 'system') ? byClass : undefined) ??
-      byLayout ??
-      byClass ??
-      sideFromStyle(item, parsed.bubble) ??
-      sideFromName(parsed.name);
+    const side = parsed.card
+      ? 'system'
+      : (sideFromData(item, skip) ??
+        sideFromLabels(item, parsed.badge, skip) ??
+        (byClass === 'system' || (byClass && byLayout === 'system') ? byClass : undefined) ??
+        byLayout ??
+        byClass ??
+        sideFromStyle(item, parsed.bubble) ??
+        sideFromName(parsed.name));
     cued.push(side);
     const notice =
       !at && !parsed.name ? systemNotice(parsed.text, side, capturedAt, zone) : undefined;
@@ -834,7 +927,71 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
   const known = cued.filter(Boolean).length;
   if (messages.length < 2 || known < 2) return undefined;
   fillSidesByName(messages, cued);
+  const unnamed = messages.filter((m) => m.from === 'merchant' && !m.name);
+  const peer =
+    unnamed.length && !messages.some((m) => m.from === 'merchant' && m.name)
+      ? peerName(found.container)
+      : undefined;
+  if (peer) {
+    messages.forEach((m, i) => {
+      const { from, ...rest } = m;
+      if (unnamed.includes(m)) messages[i] = { from, name: peer, ...rest };
+    });
+  }
   return { container: found.container, items, messages };
+}
+
+const PEER_CLASS = new Set(['peer', 'nick', 'nickname', 'contact', 'target', 'friend', 'partner']);
+const HEADER_CLASS = new Set([
+  'header',
+  'head',
+  'nav',
+  'navbar',
+  'top',
+  'topbar',
+  'titlebar',
+  'bar',
+]);
+
+/** The text an element holds itself, without that of its children ("数码小铺子<small>…</small>"). */
+function ownText(el: Element): string {
+  const own = Array.from(el.childNodes)
+    .filter((n) => n.nodeType === 3)
+    .map((n) => n.nodeValue ?? '')
+    .join(' ');
+  return norm(own).trim() || (el.children.length ? '' : norm(lineText(el)).trim());
+}
+
+/**
+ * The other party named in the header of a one-to-one chat (<div class="im-nav"><div
+ * class="peer">数码小铺子</div>): an element before the message list, in a header or nav
+ * bar, whose class calls it the peer, contact or nickname. The shop the user writes to,
+ * so the name of the merchant's messages that carry none of their own.
+ */
+function peerName(container: Element): string | undefined {
+  for (let e: Element | null = container; e?.parentElement; e = e.parentElement) {
+    for (let prev = e.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      if (isHidden(prev)) continue;
+      for (const c of [prev, ...Array.from(prev.querySelectorAll('*'))]) {
+        if (!tokensOf(c.getAttribute('class') ?? '').some((t) => PEER_CLASS.has(t))) continue;
+        let header = false;
+        for (let a: Element | null = c; a && a !== prev.parentElement; a = a.parentElement)
+          header ||= tokensOf(a.getAttribute('class') ?? '').some((t) => HEADER_CLASS.has(t));
+        const name = ownText(c);
+        if (
+          header &&
+          !isHidden(c) &&
+          name.length >= 2 &&
+          name.length <= 24 &&
+          !/^\d+$/.test(name) &&
+          !sideFromName(name) &&
+          !CHAT_WORDS.test(name)
+        )
+          return name;
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -320,3 +320,75 @@ describe('findChat on export tables, 留言 boards and widget notices', () => {
     ]);
   });
 });
+
+describe('findChat on English widgets, order cards and ticket tables', () => {
+  it('reads a widget labelled "Chat with …": 12-hour times, trailing times, read receipts', () => {
+    const d = doc(
+      `<div class="w-window" role="dialog" aria-label="Chat with 礼卡铺"><div class="w-thread">
+        <div class="w-day">Today</div>
+        <div class="w-event">Chat started<time>10:38 AM</time></div>
+        <div class="w-msg visitor"><div class="w-bubble">兑换提示 already redeemed</div><div class="w-meta">10:39 AM · Read</div></div>
+        <div class="w-msg agent"><div class="w-author">Kevin</div><div class="w-bubble">Order number please</div><div class="w-meta">2:05 PM</div></div>
+      </div></div>`,
+      'Gift shop',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'system', at: '2026-11-21T10:38:00+08:00', text: 'Chat started' },
+      { from: 'customer', at: '2026-11-21T10:39:00+08:00', text: '兑换提示 already redeemed' },
+      {
+        from: 'merchant',
+        name: 'Kevin',
+        at: '2026-11-21T14:05:00+08:00',
+        text: 'Order number please',
+      },
+    ]);
+  });
+
+  it('dates the bare times below a "Yesterday" heading by that day', () => {
+    const d = doc(`<div class="chat">
+      <div class="day">Yesterday</div>
+      <div class="msg right"><span class="t">9:12 AM</span><p>still not delivered</p></div>
+      <div class="msg left"><span class="t">9:15 AM</span><p>checking now</p></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => m.at)).toEqual([
+      '2026-11-20T09:12:00+08:00',
+      '2026-11-20T09:15:00+08:00',
+    ]);
+  });
+
+  it('reads an order card as a system headline, text avatars as no name, the peer header as the shop', () => {
+    const d = doc(
+      `<div class="im-nav"><div class="peer">数码小铺子<small>来自广东深圳</small></div></div>
+      <div class="im-list">
+        <div class="im-time">11月20日 19:40</div>
+        <div class="im-row me"><div class="im-av">我</div><div class="im-bubble">还有货吗</div></div>
+        <div class="im-row"><div class="im-av peer-av">铺</div><div class="im-bubble">有的</div></div>
+        <div class="im-time">11月20日 19:46</div>
+        <div class="order-card"><div class="oc-title">买家已付款，待卖家发货</div>
+          <div class="oc-goods">充值卡 500元<br><span>实付 ¥468.00</span></div><div class="oc-link">查看详情</div></div>
+      </div>`,
+      '数码小铺子 - 消息',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-20T19:40:00+08:00', text: '还有货吗' },
+      { from: 'merchant', name: '数码小铺子', at: '2026-11-20T19:40:00+08:00', text: '有的' },
+      { from: 'system', at: '2026-11-20T19:46:00+08:00', text: '买家已付款，待卖家发货' },
+    ]);
+  });
+
+  it('leaves the role tag after the name out of a ticket reply table', () => {
+    const d = doc(
+      `<table class="replies"><thead><tr><th>回复人</th><th>回复内容</th><th>时间</th></tr></thead><tbody>
+        <tr><td class="who">chenxi<span class="role">用户</span></td><td>兑换码已被使用</td><td>2026-11-20 14:02:33</td></tr>
+        <tr class="sys"><td class="who">系统</td><td>工单已提交</td><td>2026-11-20 14:02:33</td></tr>
+        <tr class="staff"><td class="who">阿宁<span class="role">客服</span></td><td>正在核实</td><td>2026-11-20 14:36:10</td></tr>
+      </tbody></table>`,
+      '工单详情',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', name: 'chenxi', at: '2026-11-20T14:02:33+08:00', text: '兑换码已被使用' },
+      { from: 'system', at: '2026-11-20T14:02:33+08:00', text: '工单已提交' },
+      { from: 'merchant', name: '阿宁', at: '2026-11-20T14:36:10+08:00', text: '正在核实' },
+    ]);
+  });
+});
