@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 90_000,
+    // A loaded CI machine (2 cores) can take more than vitest's default second to
+    // render a panel change; polls that need longer say so themselves.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -46,13 +46,30 @@ function ZoomableImage({ src, alt }: { src: string; alt: string }) {
  */
 function SandboxedHtml({ db, sha256 }: { db: EvidenceDB; sha256: string }) {
   const [html, setHtml] = useState<string>();
+  const [failure, setFailure] = useState<string>();
   useEffect(() => {
     let live = true;
-    db.blobs.get(sha256).then((r) => r?.data.text().then((s) => live && setHtml(s)));
+    db.blobs
+      .get(sha256)
+      .then(async (r) => {
+        if (!r) throw new Error(`no stored file ${sha256}`);
+        const text = await r.data.text();
+        if (live) setHtml(text);
+      })
+      .catch((error: unknown) => {
+        if (live) setFailure(error instanceof Error ? error.message : String(error));
+      });
     return () => {
       live = false;
     };
   }, [db, sha256]);
+  if (failure !== undefined) {
+    return (
+      <p role="alert" className="error" data-testid="sandboxed-error">
+        {t('previewFailed')} {failure}
+      </p>
+    );
+  }
   if (html === undefined) return null;
   return (
     <iframe

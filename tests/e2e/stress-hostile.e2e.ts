@@ -220,8 +220,18 @@ describe('hostile pages in Chromium', () => {
       // The HTML preview(s), opened: a frame with an opaque origin and no scripts.
       const buttons = detail.getByTestId('view-sandboxed');
       const n = await buttons.count();
-      for (let i = 0; i < n; i++) await buttons.nth(i).click();
-      await expect.poll(() => detail.getByTestId('sandboxed-frame').count()).toBe(n);
+      // One at a time: each preview opens (or says why not) before the next is asked for.
+      for (let i = 0; i < n; i++) {
+        await buttons.nth(i).click();
+        await expect.poll(() => buttons.nth(i).getAttribute('aria-expanded')).toBe('true');
+        await expect
+          .poll(async () => {
+            const failed = detail.getByTestId('sandboxed-error');
+            if (await failed.count()) return `error: ${await failed.first().innerText()}`;
+            return detail.getByTestId('sandboxed-frame').count();
+          })
+          .toBe(i + 1);
+      }
       if (n > 0) {
         previews += n;
         const frames = await detail.getByTestId('sandboxed-frame').evaluateAll(
