@@ -12,7 +12,8 @@ import {
 } from './fields';
 import type { LabelledValue } from './labels';
 import { type SourceMap, sourceOf } from './sources';
-import { fillUnlabelled, unlabelledFields } from './unlabelled';
+import { lineText } from './text';
+import { fillUnlabelled, statusBadge, unlabelledFields } from './unlabelled';
 
 /** Contract 1's order facts, plus the cards behind `cardKeys`. */
 export interface OrderFacts {
@@ -45,6 +46,8 @@ export const ORDER_LABELS = {
   placedAt: [
     /^(下单时间|创建时间|订单时间|购买时间|提交时间|下单日期|订单创建时间|交易创建时间|成交时间|购买日期|订单日期)$/,
     /^(支付时间|付款时间|交易时间|时间)$/,
+    // A timeline's events, each with its time.
+    /^(提交订单|订单提交|创建订单|下单|下单成功)$/,
   ],
   product: [
     /^(商品名称|商品|商品名|产品名称|产品|宝贝名称|宝贝|商品信息|购买商品|商品标题|商品说明|卡种|卡类|卡类型|充值项目|服务名称|商品详情|产品名)$/,
@@ -109,6 +112,20 @@ export function extractOrder(
       for (let up = 0; up < 4 && box.parentElement && box.parentElement !== doc.body; up++)
         box = box.parentElement;
       fillUnlabelled(picks, unlabelledFields(box, ctx), ['quantity']);
+    }
+  }
+  if (!picks.status) {
+    const badge = statusBadge(doc);
+    if (badge && !skip(badge.el)) fillUnlabelled(picks, { status: badge }, ['status']);
+  }
+  // A product cell that also holds pictures' captions and numbers: its title element.
+  if (picks.product && picks.product.value.length > 30) {
+    const titled = picks.product.from.el.querySelector(
+      'h1, h2, h3, h4, h5, [class*="title" i], [class*="name" i]',
+    );
+    const title = titled ? readProduct(lineText(titled)) : undefined;
+    if (titled && title) {
+      picks.product = { value: title, from: { ...picks.product.from, el: titled, value: title } };
     }
   }
   const order = assign<OrderFacts>({}, picks, sources, 'order');

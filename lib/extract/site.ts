@@ -50,7 +50,13 @@ function companyIn(text: string, siteName?: string): string | undefined {
     );
     const lead = /^.{2,20}?(版权所有|隶属于|归属于|由)(.{6,})$/u.exec(company);
     if (lead?.[2]) company = lead[2];
-    if (siteName && company.startsWith(siteName) && company.length >= siteName.length + 6) {
+    // "支付宝（中国）网络技术有限公司" keeps its brand: a bracket follows it.
+    if (
+      siteName &&
+      company.startsWith(siteName) &&
+      company.length >= siteName.length + 6 &&
+      !/^[(（]/.test(company.slice(siteName.length))
+    ) {
       company = company.slice(siteName.length);
     }
     return company;

@@ -107,3 +107,26 @@ export function fillUnlabelled(
     };
   }
 }
+
+const STATUS_CLASS = /status|state|badge|result|tag/i;
+const NOT_STATUS_PLACE = /tab|nav|menu|filter|step/i;
+
+/**
+ * An order page's status shown without a label: a status word in an element whose own
+ * class, or its parent's, names a status or a badge ("status-line", "tag-green"), not
+ * in tabs, menus or filters.
+ */
+export function statusBadge(doc: Document): { value: string; el: Element } | undefined {
+  if (!doc.body) return undefined;
+  for (const el of leaves(doc.body)) {
+    const text = lineText(el).trim();
+    if (!STATUS_WORD.test(text) || el.closest('a, button, select, option, nav, li')) continue;
+    const classes = [el, el.parentElement].map((e) => e?.getAttribute('class') ?? '').join(' ');
+    const around = [el.parentElement, el.parentElement?.parentElement]
+      .map((e) => e?.getAttribute('class') ?? '')
+      .join(' ');
+    if (STATUS_CLASS.test(classes) && !NOT_STATUS_PLACE.test(`${classes} ${around}`))
+      return { value: text, el };
+  }
+  return undefined;
+}
