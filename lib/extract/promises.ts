@@ -32,15 +32,15 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ],
   [
     'authenticity',
-    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规(授权)?(渠道|货源)|授权渠道|来自.{0,8}(品牌官方|一级代理)|官方直充|正版|(绝无|绝不|不卖|杜绝|拒绝).{0,4}(假卡|黑卡|盗刷)/,
+    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规(授权)?(渠道|货源)|授权渠道|来自.{0,8}(品牌官方|一级代理)|保证.{0,8}(未被使用|未使用过|有效)|官方直充|正版|(绝无|绝不|不卖|杜绝|拒绝).{0,4}(假卡|黑卡|盗刷)/,
   ],
   [
     'delivery',
-    /自动发货|自动(发送|发放|发出)|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|发出|处理|完成|回复)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
+    /自动发货|自动(发送|发放|发出)|(发送|发)[至到].{0,10}邮箱|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|发出|处理|完成|回复)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
   ],
   [
     'other',
-    /安全保障|资金安全|隐私保护|严格保护.{0,6}隐私|(保护|尊重)(用户|您的?|买家|客户).{0,4}隐私|(绝不|不会|严禁).{0,12}(个人信息|隐私|联系方式|个人资料)|(个人信息|隐私|联系方式|个人资料).{0,12}(绝不|不会|严禁|不向)|交易保障|支付保障/,
+    /安全保障|资金安全|隐私保护|严格保护.{0,6}隐私|(保护|尊重)(用户|您的?|买家|客户).{0,4}隐私|(绝不|不会|严禁).{0,16}(个人信息|隐私|联系方式|个人资料|订单信息)|(个人信息|隐私|联系方式|个人资料).{0,12}(绝不|不会|严禁|不向)|交易保障|支付保障/,
   ],
 ];
 const NOISE =
@@ -79,7 +79,7 @@ const GENERIC_HEADLINE =
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已(自动)?(发货|发送|发出|到账|退款|退回|完成|补发)|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认)|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]/u;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认)|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]/u;
 const TOPIC_ONLY = /^[售后退款发货商品服务与和及保障说明政策规则换货质保充值到账卡密赔付偿]{2,8}$/;
 
 /** A clause that only sets a condition ("超过30分钟未到账的订单", "经核实确属卡密问题的"). */
@@ -191,11 +191,16 @@ export function findPromises(
     if (step || stepOf) continue;
     if (isValue(line.el) || isNavigation(line.el, line.text)) continue;
     const footer = inFooter(line.el);
-    for (const clause of clausesOf(line.text)) {
+    const clauses = clausesOf(line.text);
+    const slogans = clauses.length > 1 && clauses.every((c) => GENERIC_HEADLINE.test(c));
+    for (const clause of clauses) {
       if (clause.length < 3 || clause.length > 40 || NEGATIVE.test(clause)) continue;
       // A slogan on its own ("正品保障", "售后无忧", a badge "自动发货") names a topic; the
-      // commitment, when there is one, is the sentence beside it.
+      // commitment, when there is one, is the sentence beside it. So does a strip of them.
       if (clause === line.text.trim() && GENERIC_HEADLINE.test(clause)) continue;
+      if (slogans) continue;
+      // Opening hours in a footer ("客服在线 8:00-24:00") are a schedule, not a promise.
+      if (footer && /\d{1,2}:\d{2}\s*[-~～至到]\s*\d{1,2}:\d{2}/.test(clause)) continue;
       if (
         BRAND.test(clause) ||
         TOPIC_ONLY.test(clause) ||

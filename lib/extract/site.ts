@@ -106,6 +106,16 @@ function siteName(
   const barName = barParts.filter((p) => p && !GENERIC_WORDS.test(p) && !GENERIC_TITLE.test(p));
   if (barParts.length > 1 && barName.length === 1 && barName[0] && barName[0].length <= 12)
     return { name: barName[0], el: bar as Element };
+  // An element named for the shop ("shop", "shop-name", "brand") with a short name.
+  for (const el of Array.from(
+    doc.querySelectorAll(
+      '[class~="shop" i], [class*="shop-name" i], [class*="shopname" i], [class*="store-name" i], [class*="site-name" i], [class*="brand" i]',
+    ),
+  )) {
+    const text = norm(lineText(el));
+    if (/^[\p{Script=Han}A-Za-z0-9]{2,12}$/u.test(text) && !GENERIC_WORDS.test(text))
+      return { name: text, el };
+  }
   // A footer naming the site before its company: "云卡商城 · 苏州云卡电子商务有限公司".
   for (const l of lines) {
     if (!inFooter(l.el) && !COMPANY.test(l.text)) continue;

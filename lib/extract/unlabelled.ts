@@ -13,7 +13,7 @@ export interface UnlabelledFields {
   paymentMethod?: { value: string; el: Element };
   quantity?: { value: number; el: Element };
   amount?: { value: number; el: Element };
-  product?: { value: string; el: Element };
+  product?: { value: string; el: Element; named?: boolean };
 }
 
 const STATUS_WORD =
@@ -23,6 +23,8 @@ const PRODUCT_CLASS =
   /(goods|product|commodity|item|sku|prod|card|oc|g)[-_]{0,2}(name|title|tit|nm)\b|(^|\s)(goods|product)(\s|$)/i;
 const DATE_TIME =
   /(?:今天|昨天|前天)\s*\d{1,2}:\d{2}(?::\d{2})?|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?/;
+const THUMB_CLASS = /thumb|icon|pic|img|avatar|logo|cover/i;
+const OWN_NAME = /name|title|tit\b|nm\b/i;
 const PAID_TOTAL = /(?:实付款?|实付金额|合计|总计)\s*[:：]?\s*([¥￥]\s*[\d,]+(?:\.\d{1,2})?)/;
 const QUANTITY = /^[x×*]\s*(\d{1,4})$|^共\s*(\d{1,4})\s*(件|张|个|份)/i;
 
@@ -82,9 +84,19 @@ export function unlabelledFields(
     }
     const up = el.parentElement;
     const names = [el, up, up?.parentElement].map((e) => e?.getAttribute('class') ?? '').join(' ');
-    if (!found.product && PRODUCT_CLASS.test(names)) {
+    // The element named for the product's name, not a thumbnail's caption beside it.
+    const own = el.getAttribute('class') ?? '';
+    if (!found.product && PRODUCT_CLASS.test(names) && !THUMB_CLASS.test(own)) {
       const product = readProduct(text);
-      if (product) found.product = { value: product, el };
+      if (product) found.product = { value: product, el, named: OWN_NAME.test(own) };
+    } else if (
+      found.product &&
+      !found.product.named &&
+      OWN_NAME.test(own) &&
+      PRODUCT_CLASS.test(names)
+    ) {
+      const product = readProduct(text);
+      if (product) found.product = { value: product, el, named: true };
     }
   }
   return found;
