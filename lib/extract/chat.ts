@@ -340,6 +340,9 @@ const TIME_TAIL = new RegExp(String.raw`^(.{1,24}?)\s*[·•・|\-—–]?\s+(${
 // "今天 10:45 本次会话已结束": a notice that starts with its time.
 const TIME_HEAD = new RegExp(String.raw`^(${CHAT_STAMP})\s+(\S[\s\S]*)$`);
 const INLINE_SPEAKER = /^([^:：\s]{1,16})\s*[:：]\s*([\s\S]+)$/;
+/** "客服 橙子：在的": a role word, the sender's name, a colon, the message. */
+const ROLE_SPEAKER =
+  /^((?:客服|商家|卖家|店主|掌柜|售后|管理员|官方|买家|顾客|用户|客户)\s+[^:：\s]{1,16})\s*[:：]\s*(\S[\s\S]*)$/;
 
 /** Whether a short text is a time stamp, or a sender followed by one ("阿杰 14:03"). */
 function hasTimeStamp(text: string): boolean {
@@ -569,17 +572,26 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
     name = undefined;
   }
   if (!text) return undefined;
-  if (!nameText && content.length === 1) {
-    const speaker = INLINE_SPEAKER.exec(text);
-    if (speaker?.[1] && speaker[2] && (sideFromName(speaker[1]) || time)) {
-      nameText = speaker[1];
-      text = speaker[2].trim();
+  let speakerBadge: Side | undefined;
+  const line = content.length === 1 ? content[0] : undefined;
+  if (!nameText && line) {
+    const speaker = inlineSpeaker(line, text, Boolean(time));
+    if (speaker) {
+      nameText = speaker.name;
+      speakerBadge = speaker.badge;
+      text = speaker.text;
     }
   }
   const bubble = bubbleEl;
   return {
     ...(nameText ? { name: nameText.trim() } : {}),
-    ...(caption ? { badge: caption } : nameText && badged?.badge ? { badge: badged.badge } : {}),
+    ...(caption
+      ? { badge: caption }
+      : speakerBadge
+        ? { badge: speakerBadge }
+        : nameText && badged?.badge
+          ? { badge: badged.badge }
+          : {}),
     ...(timeText ? { timeText } : {}),
     text,
     image,
@@ -588,12 +600,73 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
   };
 }
 
+/** What follows a speaker and its colon ("：你好", ": hi"): the message text. */
+const AFTER_COLON = /^\s*[:：]\s*(\S[\s\S]*)$/;
+
+/**
+ * A line that opens with its speaker and a colon: an element of its own
+ * (<span class="who">顾客 momo_2233</span>：你好), or plain text ("客服 橙子：在的",
+ * "我：你好"; a plain name only with a role word or a time beside it). A role word
+ * before the name (顾客, 客服) names the side and is no part of the name; a bare 系统
+ * is the system's line, with no name.
+ */
+function inlineSpeaker(
+  u: Unit,
+  text: string,
+  timed: boolean,
+): { name?: string; badge?: Side; text: string } | undefined {
+  let label: string | undefined;
+  let body: string | undefined;
+  for (const c of Array.from(u.el.querySelectorAll('*'))) {
+    const own = norm(lineText(c)).trim();
+    if (!own || own.length > 24 || isTimeStamp(own) || !text.startsWith(own)) continue;
+    const after = AFTER_COLON.exec(text.slice(own.length));
+    if (after?.[1]) {
+      label = own;
+      body = after[1];
+    }
+    break;
+  }
+  if (!label) {
+    const role = ROLE_SPEAKER.exec(text);
+    const plain = role ? undefined : INLINE_SPEAKER.exec(text);
+    const m = role ?? plain;
+    if (!m?.[1] || !m[2] || (plain && !sideFromName(m[1]) && !timed)) return undefined;
+    label = m[1];
+    body = m[2];
+  }
+  if (!body) return undefined;
+  const role = ROLE_PREFIX.exec(label);
+  if (role?.[1] && role[2]) {
+    const badge = sideFromName(role[1]);
+    return { name: role[2].trim(), ...(badge ? { badge } : {}), text: body.trim() };
+  }
+  if (roleLabel(label) === 'system') return { badge: 'system', text: body.trim() };
+  return { name: label, text: body.trim() };
+}
+
+/** A log line that opens with a time element run into its text (<em>[11-20 09:01]</em> 我：…). */
+function timeFirst(el: Element): boolean {
+  const lead = el.firstElementChild;
+  const stamp = lead ? lineText(lead).trim() : '';
+  const text = lineText(el).trim();
+  return (
+    stamp.length > 0 &&
+    stamp.length <= 30 &&
+    /\d:\d\d/.test(stamp) &&
+    isTimeStamp(stamp) &&
+    text.startsWith(stamp) &&
+    text.length > stamp.length
+  );
+}
+
 function messageLike(el: Element): boolean {
   const text = lineText(el);
   if (!text && !el.querySelector('img')) return false;
   if (text.length > 3000) return false;
   if (CHAT_CLASS.test(el.getAttribute('class') ?? '')) return true;
   if (sideFromData(el) || sideFromClasses(el)) return true;
+  if (timeFirst(el)) return true;
   return unitsOf(el).some(
     (u) =>
       (u.text.length <= 50 && hasTimeStamp(u.text)) || (u.text.length <= 80 && leadingTime(u.text)),

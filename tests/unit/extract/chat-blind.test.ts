@@ -391,4 +391,22 @@ describe('findChat on English widgets, order cards and ticket tables', () => {
       { from: 'merchant', name: '阿宁', at: '2026-11-20T14:36:10+08:00', text: '正在核实' },
     ]);
   });
+
+  it('reads a speaker element before a colon: the role word gives the side, the text follows', () => {
+    const d = doc(
+      `<ul class="history">
+        <li><em>[11-20 09:01:05]</em> <b>买家 lin88</b>: 卡密充不进去</li>
+        <li><em>[11-20 09:02:10]</em> 系统：售后 小周 已接入</li>
+        <li><em>[11-20 09:03:40]</em> <b>售后 小周</b>：请发一下截图</li>
+        <li><em>[11-20 09:05:00]</em> <b>买家 lin88</b>：好的，已发</li>
+      </ul>`,
+      '售后会话',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', name: 'lin88', at: '2026-11-20T09:01:05+08:00', text: '卡密充不进去' },
+      { from: 'system', at: '2026-11-20T09:02:10+08:00', text: '售后 小周 已接入' },
+      { from: 'merchant', name: '小周', at: '2026-11-20T09:03:40+08:00', text: '请发一下截图' },
+      { from: 'customer', name: 'lin88', at: '2026-11-20T09:05:00+08:00', text: '好的，已发' },
+    ]);
+  });
 });
