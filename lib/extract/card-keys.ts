@@ -88,7 +88,15 @@ function underHeading(doc: Document, skip: (el: Element) => boolean): Card[] {
     if (skip(heading) || isHidden(heading) || heading.children.length > 1) continue;
     const title = lineText(heading);
     if (title.length > 40 || !SECRET_WORD.test(title)) continue;
-    const block = heading.nextElementSibling;
+    // The codes' block, perhaps after a one-line hint ("格式：卡号----密码").
+    let block = heading.nextElementSibling;
+    if (
+      block &&
+      !block.matches('textarea, pre') &&
+      !block.querySelector('code, kbd, samp, li, textarea, pre') &&
+      lineText(block).length <= 40
+    )
+      block = block.nextElementSibling;
     if (!block || isHidden(block)) continue;
     const holders = block.matches('textarea, pre')
       ? [block]

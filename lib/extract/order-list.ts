@@ -3,7 +3,7 @@ import { pick, readId } from './fields';
 import { isLabelText, type LabelledValue } from './labels';
 import { assign, ORDER_LABELS, type OrderFacts, orderPicks } from './order';
 import { type SourceMap, sourceOf } from './sources';
-import { fillUnlabelled, unlabelledFields } from './unlabelled';
+import { bareCells, fillUnlabelled, unlabelledFields } from './unlabelled';
 import { isHidden, labelKey, lineText, visibleElements } from './text';
 
 interface ListContext {
@@ -155,6 +155,7 @@ function readItem(
   if (!picks.orderId) return undefined;
   // Order cards show status, time, wallet and product without labels.
   fillUnlabelled(picks, unlabelledFields(item.el, ctx));
+  fillUnlabelled(picks, bareCells(item.el), ['amount', 'product']);
   if (!(picks.amount || picks.placedAt || picks.product || picks.status)) return undefined;
   if (picks.tradeNo && picks.orderId.value === picks.tradeNo.value) return undefined;
   const mine: SourceMap = {};

@@ -84,7 +84,7 @@ const TOPIC_ONLY = /^[售后退款发货商品服务与和及保障说明政策�
 
 /** A clause that only sets a condition ("超过30分钟未到账的订单", "经核实确属卡密问题的"). */
 const CONDITION =
-  /^(超过|超出|如果?|若|凡|对于|因|由于|一旦|经核实)|如被|如遇|如有|若有|如为|若为|的(订单|商品|情况|用户|买家)?$|(通过|核实|确认|审核|收到)后$/;
+  /^(超过|超出|如果?|若|凡|对于|因|由于|一旦|经核实)|如被|如遇|如有|若有|如为|若为|的(订单|商品|情况|用户|买家)?$|(?<!售)后$/;
 /** A tail that carries on the same assertion ("非盗号、非共享账号", "绝不…", "且…"). */
 const CONTINUATION = /^(非|不|绝不|绝无|无|永不|且|并且?|均|全部|100%)/;
 
@@ -210,7 +210,10 @@ export function findPromises(
         continue;
       // Contact lines (7×24小时服务热线 0571-…) are not promises.
       if (/^(售后|退款|退换货?|赔付|服务)(政策|规则|说明|条款|须知|流程)$/.test(clause)) continue;
-      if (OTHER_LABEL.test(clause) || /\d{5,}|热线|电话|QQ|微信(号|客服)?\s*[:：]/.test(clause))
+      if (
+        OTHER_LABEL.test(clause) ||
+        /\d{5,}|热线|电话|QQ|邮箱\s*[:：]|@|售后邮箱|客服邮箱|微信(号|客服)?\s*[:：]/.test(clause)
+      )
         continue;
       const category = promiseCategory(clause);
       if (!category) continue;

@@ -220,6 +220,8 @@ export function extractSite(
     sources['site.creditCode'] = sourceOf(labelled.from.el, labelled.from.value);
   } else {
     for (const line of lines) {
+      // An order or payment number of 18 characters may pass the check by chance.
+      if (/订单|单号|流水|编号|卡号|卡密/.test(line.text)) continue;
       const code = findCreditCodes(line.text)[0];
       if (code) {
         site.creditCode = code;

@@ -1,3 +1,4 @@
+import { isAmountOnly } from './amounts';
 import { type Picked, readAmount, readDate, readProduct } from './fields';
 import { isHidden, lineText, visibleText } from './text';
 
@@ -141,4 +142,37 @@ export function statusBadge(doc: Document): { value: string; el: Element } | und
       return { value: text, el };
   }
   return undefined;
+}
+
+/**
+ * In one order of a list drawn as bare cells (a product, "×1", "¥12.00", a wallet, a
+ * status): the one amount-only cell, and the first cell of words that is none of the
+ * other fields.
+ */
+export function bareCells(box: Element): Pick<UnlabelledFields, 'amount' | 'product'> {
+  const cells = leaves(box).filter((el) => !el.closest('a, button'));
+  const amounts = cells.filter((el) => isAmountOnly(lineText(el)));
+  const found: Pick<UnlabelledFields, 'amount' | 'product'> = {};
+  const only = amounts.length === 1 ? amounts[0] : undefined;
+  const value = only ? readAmount(lineText(only)) : undefined;
+  if (only && value !== undefined) found.amount = { value, el: only };
+  for (const el of cells) {
+    const text = lineText(el).trim();
+    if (
+      /[:：]/.test(text) ||
+      STATUS_WORD.test(text) ||
+      QUANTITY.test(text) ||
+      PAY_WORD.test(text) ||
+      DATE_TIME.test(text) ||
+      isAmountOnly(text) ||
+      !/\p{Script=Han}{2,}/u.test(text)
+    )
+      continue;
+    const product = readProduct(text);
+    if (product) {
+      found.product = { value: product, el };
+      break;
+    }
+  }
+  return found;
 }

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageFacts } from '@/lib/extract';
 import {
@@ -78,5 +79,33 @@ describe('the scorer', () => {
     expect(score.fields.get('order.amount')).toEqual({ expected: 0, found: 0, wrong: 1 });
     expect(score.fields.get('kind')).toEqual({ expected: 1, found: 0, wrong: 1 });
     expect(score.fields.get('site.contacts')).toEqual({ expected: 0, found: 0, wrong: 1 });
+  });
+});
+
+// The blind corpora (written by sessions that never read lib/extract) guard against
+// regressions: each keeps at least the facts it finds today and no more wrong ones. The
+// floors are today's figures; raise them when the extractor gets better.
+const BLIND_FLOORS: ReadonlyArray<readonly [dir: string, found: number, wrong: number]> = [
+  ['extract-blind', 634, 0],
+  ['extract-blind2', 387, 1],
+  ['extract-blind3', 370, 3],
+  ['extract-blind4', 371, 3],
+  ['extract-blind5', 349, 6],
+  ['extract-blind6', 301, 3],
+  ['extract-blind7', 227, 5],
+];
+
+describe('blind extraction corpora', () => {
+  it.each(BLIND_FLOORS)('%s finds at least %i facts with at most %i wrong', (dir, floor, most) => {
+    const cases = loadCorpus(resolve(import.meta.dirname, '../../fixtures', dir));
+    const { fields } = scoreCorpus(cases);
+    let found = 0;
+    let wrong = 0;
+    for (const f of fields.values()) {
+      found += f.found;
+      wrong += f.wrong;
+    }
+    expect(found).toBeGreaterThanOrEqual(floor);
+    expect(wrong).toBeLessThanOrEqual(most);
   });
 });
