@@ -10,14 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { PageFacts } from '../lib/extract';
-import {
-  CORPUS_DIR,
-  type CorpusCase,
-  formatScore,
-  loadCorpus,
-  type Score,
-  scorePage,
-} from './bench-extract';
+import { benchOptions, type CorpusCase, printScore, type Score, scorePage } from './bench-extract';
 import { findChromium } from './lib/chromium';
 
 /** lib/extract bundled for a page: `globalThis.__kamengExtract.extractPage`. */
@@ -35,11 +28,7 @@ async function extractBundle(): Promise<string> {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const verbose = argv.includes('--verbose') || argv.includes('-v');
-  const dirAt = argv.indexOf('--dir');
-  const dir = dirAt >= 0 && argv[dirAt + 1] ? resolve(argv[dirAt + 1] as string) : CORPUS_DIR;
-  const filter = argv.find((a, i) => !a.startsWith('-') && (dirAt < 0 || i !== dirAt + 1));
-  const cases = loadCorpus(dir).filter((c) => !filter || c.name.includes(filter));
+  const { cases, verbose } = benchOptions(argv);
   const bundle = await extractBundle();
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true });
   const score: Score = { fields: new Map(), notes: new Map() };
@@ -72,16 +61,7 @@ async function main(argv: readonly string[]): Promise<void> {
   } finally {
     await browser.close();
   }
-  if (verbose) {
-    for (const [name, notes] of score.notes) {
-      console.log(`\n${name}`);
-      for (const n of notes) console.log(`  ${n}`);
-    }
-    console.log('');
-  }
-  console.log(
-    formatScore(score, cases.length).replace('extract bench:', 'extract bench (Chromium):'),
-  );
+  printScore(score, cases.length, verbose, 'extract bench (Chromium):');
   console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -264,7 +264,11 @@ export function formatScore(score: Score, pages: number): string {
   return lines.join('\n');
 }
 
-function main(argv: readonly string[]): void {
+/** The corpus and options a bench command line names: `[--verbose] [--dir D] [filter]`. */
+export function benchOptions(argv: readonly string[]): {
+  cases: CorpusCase[];
+  verbose: boolean;
+} {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const dirAt = argv.indexOf('--dir');
   const dir = dirAt >= 0 ? argv[dirAt + 1] : undefined;
@@ -272,7 +276,11 @@ function main(argv: readonly string[]): void {
   const cases = loadCorpus(dir ? resolve(dir) : CORPUS_DIR).filter(
     (c) => !filter || c.name.includes(filter),
   );
-  const score = scoreCorpus(cases);
+  return { cases, verbose };
+}
+
+/** Prints the notes of each page (when verbose), then the per-field table. */
+export function printScore(score: Score, pages: number, verbose: boolean, title?: string): void {
   if (verbose) {
     for (const [name, notes] of score.notes) {
       console.log(`\n${name}`);
@@ -280,7 +288,13 @@ function main(argv: readonly string[]): void {
     }
     console.log('');
   }
-  console.log(formatScore(score, cases.length));
+  const table = formatScore(score, pages);
+  console.log(title ? table.replace('extract bench:', title) : table);
+}
+
+function main(argv: readonly string[]): void {
+  const { cases, verbose } = benchOptions(argv);
+  printScore(scoreCorpus(cases), cases.length, verbose);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

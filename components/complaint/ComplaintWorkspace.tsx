@@ -498,7 +498,7 @@ function SentList({
   records: ComplaintRecord[];
   now: () => Date;
 }) {
-  const { access, ask } = useReminderAccess(db);
+  const { access, ask } = useReminderAccess();
   if (records.length === 0) return null;
   const waiting = records.some((r) => r.status === 'sent');
   return (

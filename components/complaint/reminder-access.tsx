@@ -4,10 +4,7 @@ import {
   type ReminderPermission,
   reminderAccess,
   requestReminderPermission,
-  scheduleReminder,
 } from '@/lib/background/reminders';
-import { awaitingAnswer } from '@/lib/complaint/store';
-import type { EvidenceDB } from '@/lib/db';
 
 /** Whether reminders may run, and where the last request for them stands. */
 export interface ReminderAccess {
@@ -28,7 +25,7 @@ export interface ReminderAccess {
  * (a prompt) without waiting for that answer: the caller goes on as soon as alarms may
  * be set. Resolves with whether alarms may be set.
  */
-export function useReminderAccess(db: EvidenceDB): {
+export function useReminderAccess(): {
   access: ReminderAccess;
   ask(): Promise<boolean>;
 } {
@@ -71,12 +68,9 @@ export function useReminderAccess(db: EvidenceDB): {
     };
     setAccess((a) => ({ ...a, asking: 'alarms', error: undefined }));
     return requestReminderPermission(browser, 'alarms').then(async (alarms) => {
+      // Complaints already waiting for an answer get their alarms from the worker, which
+      // syncs them on permissions.onAdded (lib/background/reminders.ts).
       setAccess((a) => ({ ...a, alarms, asking: undefined }));
-      if (alarms) {
-        // Complaints already waiting for an answer get their reminders now.
-        for (const record of await awaitingAnswer(db))
-          await scheduleReminder(browser.alarms, record, { notBefore: Date.now() + 60_000 });
-      }
       if (!(await reminderAccess(browser)).notifications) {
         setAccess((a) => ({ ...a, asking: 'notifications' }));
         requestReminderPermission(browser, 'notifications').then(
@@ -86,7 +80,7 @@ export function useReminderAccess(db: EvidenceDB): {
       }
       return alarms;
     }, failed);
-  }, [db]);
+  }, []);
 
   return { access, ask };
 }
