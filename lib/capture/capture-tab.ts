@@ -117,6 +117,8 @@ export async function captureTab(
   return env.exclusive ? env.exclusive(run) : run();
 }
 
+type Rendered = Awaited<ReturnType<NonNullable<CaptureEnv['renderPage']>>>;
+
 async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest) {
   const tab = await env.getTab(request.tabId).catch((e) => {
     throw new CaptureError('no-tab', String(e));
@@ -185,24 +187,29 @@ async function capture(env: CaptureEnv, db: EvidenceDB, request: CaptureRequest)
 
   // The full page last: scrolling may load more content, and the DOM and MHTML above
   // should show the page as the user had it. A failure here is recorded, not fatal.
+  // The DOM re-render runs in the page while the slices are stitched here: both take
+  // seconds on a long page, and the page is free again once its slices are taken.
+  let rendering: Promise<{ render?: Rendered; error?: string }> | undefined;
+  const startRender = () => {
+    if (!env.renderPage || rendering) return;
+    rendering = env.renderPage(tab.id).then(
+      (render) => ({ render }),
+      (error) => ({ error: String(error) }),
+    );
+  };
   let fullPage: Awaited<ReturnType<typeof captureFullPage>> | undefined;
   if (env.fullPage) {
     try {
-      fullPage = await captureFullPage(env.fullPage, tab.id, shoot, screenshot);
+      fullPage = await captureFullPage(env.fullPage, tab.id, shoot, screenshot, startRender);
     } catch (error) {
       if (error instanceof CaptureError) throw error;
       failures.push({ artifact: 'screenshot-full', error: String(error) });
     }
   }
-
-  let render: Awaited<ReturnType<NonNullable<CaptureEnv['renderPage']>>> | undefined;
-  if (env.renderPage) {
-    try {
-      render = await env.renderPage(tab.id);
-    } catch (error) {
-      failures.push({ artifact: 'render', error: String(error) });
-    }
-  }
+  startRender();
+  const rendered = await rendering;
+  if (rendered?.error !== undefined) failures.push({ artifact: 'render', error: rendered.error });
+  const render = rendered?.render;
 
   // Everything above must come from one and the same page.
   if (env.currentDocument) {

@@ -27,13 +27,16 @@ export interface FullPageResult {
 /**
  * Scroll-and-stitch screenshot of the whole page: one `shoot()` per screen (the caller
  * rate-limits it), fixed and sticky elements shown once, the user's scroll position
- * restored afterwards whatever happens.
+ * restored afterwards whatever happens. `afterShots` lets the caller use the page while
+ * the slices are stitched.
  */
 export async function captureFullPage(
   env: FullPageEnv,
   tabId: number,
   shoot: () => Promise<Uint8Array<ArrayBuffer>>,
   viewportShot?: Uint8Array<ArrayBuffer>,
+  /** Called once the page is back as the user had it, before the slices are stitched. */
+  afterShots?: () => void,
 ): Promise<FullPageResult> {
   const measure = await env.measurePage(tabId);
   const reusedViewport = viewportShot !== undefined && measure.scrollY === 0;
@@ -51,6 +54,7 @@ export async function captureFullPage(
   } finally {
     await env.restorePage(tabId, measure.scrollX, measure.scrollY);
   }
+  afterShots?.();
   const fullHeight = Math.max(measure.pageHeight, measure.viewportHeight);
   const last = slices[slices.length - 1];
   const capturedHeight = Math.min(fullHeight, (last?.y ?? 0) + measure.viewportHeight);

@@ -45,6 +45,9 @@ export async function renderPage(win: Window): Promise<RenderResult> {
         scrollX: 0,
         scrollY: -win.scrollY,
         imageTimeout: 3000,
+        // Elements wholly below the rendered height are not cloned: html2canvas's cost is
+        // in cloning and styling every element, whether it is drawn or not.
+        ignoreElements: height < fullHeight ? (el) => below(el, height, doc) : undefined,
       }),
       new Promise<never>((_, reject) =>
         setTimeout(
@@ -62,4 +65,12 @@ export async function renderPage(win: Window): Promise<RenderResult> {
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** The element starts below `limit` (document coordinates) and so cannot be drawn. */
+export function below(el: Element, limit: number, doc: Document): boolean {
+  const view = doc.defaultView;
+  // Only elements of the page itself: html2canvas also asks about the clone's own nodes.
+  if (!view || el.ownerDocument !== doc) return false;
+  return el.getBoundingClientRect().top + view.scrollY >= limit;
 }

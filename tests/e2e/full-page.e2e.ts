@@ -93,6 +93,24 @@ describe('full-page screenshot in Chromium', () => {
     expect(button.runs.length).toBe(1);
   });
 
+  it('re-renders the top 12,000 px of a tall page with html2canvas, every band in place', async () => {
+    const page = await h.session.context.newPage();
+    await page.goto(`${h.shop.url}tall.html?h=20000`, { waitUntil: 'load' });
+    expect((await captureWithPopup(h.session, page, 'other')).state).toBe('done');
+    await page.close();
+    const store = await readStore(h.panel);
+    const item = store.items.find((i) => i.url.includes('tall.html'));
+    const render = item?.artifacts.find((a) => a.role === 'render');
+    expect(render?.fileName).toBe('render-html2canvas.png');
+    // Elements wholly below the cut are left out of html2canvas's clone (for speed); the
+    // bands above it, including the last one, must all still be drawn where they are.
+    const blue = await colourRuns(render?.sha256 ?? '', 8, [0x15, 0x65, 0xc0]);
+    const green = await colourRuns(render?.sha256 ?? '', 8, [0x2e, 0x7d, 0x32]);
+    expect(blue.height).toBe(12_000);
+    expect(blue.runs).toEqual([0, 2, 4, 6, 8, 10].map((i) => [i * 1000, 1000]));
+    expect(green.runs).toEqual([1, 3, 5, 7, 9, 11].map((i) => [i * 1000, 1000]));
+  });
+
   it('keeps the viewport screenshot as the pixels the user saw', async () => {
     const page = await h.session.context.newPage();
     await page.goto(`${h.shop.url}reviews.html`, { waitUntil: 'load' });

@@ -206,3 +206,56 @@ describe('captureTab with full-page capture', () => {
     ]);
   });
 });
+
+describe('the DOM re-render during a full-page capture', () => {
+  it('starts once the page is restored, while the slices are still being stitched', async () => {
+    const order: string[] = [];
+    const fullPage = fullPageEnv();
+    fullPage.restorePage.mockImplementation(async () => {
+      order.push('restore');
+    });
+    let stitched!: () => void;
+    fullPage.stitch.mockImplementation(async () => {
+      order.push('stitch start');
+      await new Promise<void>((resolve) => {
+        stitched = resolve;
+        // The stitch only ends once the render has started, or the test times out.
+        if (order.includes('render')) resolve();
+      });
+      order.push('stitch end');
+      return [new Uint8Array([1])];
+    });
+    const renderPage = vi.fn(async () => {
+      order.push('render');
+      stitched?.();
+      return { png: new Uint8Array([9]), width: 1, height: 1, cropped: false };
+    });
+    const result = await captureTab(stubCaptureEnv({ fullPage, renderPage }), testDb(), {
+      tabId: 1,
+      newCaseTitle: 'c',
+    });
+    // (A first restore undoes any capture cut off earlier.)
+    expect(order.slice(-4)).toEqual(['restore', 'render', 'stitch start', 'stitch end']);
+    expect(renderPage).toHaveBeenCalledTimes(1);
+    expect(result.artifacts.some((a) => a.role === 'render')).toBe(true);
+  });
+
+  it('is still made, once, when the full page fails, and its own failure is recorded after it', async () => {
+    const db = testDb();
+    const renderPage = vi.fn(async () => {
+      throw new Error('oklch() is not supported');
+    });
+    const result = await captureTab(
+      stubCaptureEnv({ fullPage: fullPageEnv(MEASURE, 0), renderPage }),
+      db,
+      { tabId: 1, newCaseTitle: 'c' },
+    );
+    expect(renderPage).toHaveBeenCalledTimes(1);
+    const meta = result.artifacts.find((a) => a.role === 'meta');
+    const parsed = JSON.parse(new TextDecoder().decode(await readBlob(db, meta?.sha256 ?? '')));
+    expect(parsed.failures.map((f: { artifact: string }) => f.artifact)).toEqual([
+      'screenshot-full',
+      'render',
+    ]);
+  });
+});
