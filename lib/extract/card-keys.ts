@@ -21,6 +21,9 @@ export function cardKey(card: Pick<Card, 'number' | 'secret'>): string {
 export const SECRET_LABEL =
   /^(卡密|卡密信息|卡密内容|密码|卡号密码|卡密码|兑换码|激活码|CDK|CDKEY|CD-KEY|充值码|券码|提货码|序列号|密钥|KEY|授权码|卡券|充值卡密|礼品码|礼品卡密|核销码|验证码券|卡券码)$/i;
 const NUMBER_LABEL = /^(卡号|卡号码|充值卡号)$/;
+/** A delivered account (账号交易): its login, kept only together with its password. */
+const ACCOUNT_LABEL = /^(登录账号|登录帐号|游戏账号|游戏帐号|账号|帐号)$/;
+const PASSWORD_LABEL = /^(登录密码|账号密码|帐号密码|游戏密码|密码)$/;
 const KEY_TOKEN = /^(?=.*[A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9_\-=+/]{5,63}$/;
 const NOISE = /复制|一键复制|点击复制|查看|已使用|未使用|正常|使用说明/g;
 
@@ -61,19 +64,49 @@ function fromTables(doc: Document, skip: (el: Element) => boolean): Card[] {
       rows = [];
       for (let r = header.nextElementSibling; r; r = r.nextElementSibling) rows.push(r);
     }
-    for (const row of rows) {
+    const aligned = header.tagName === 'TR' ? alignRows(rows) : rows.map(cellsOf);
+    rows.forEach((row, r) => {
       seen.add(row);
-      const rc = cellsOf(row);
-      if (rc.length !== cells.length) continue;
+      const rc = aligned[r] ?? [];
+      if (rc.length !== cells.length) return;
       const secretCell = rc[at];
       const secret = secretCell ? keyTokens(lineText(secretCell))[0] : undefined;
-      if (!secret || !secretCell) continue;
+      if (!secret || !secretCell) return;
       const numberCell = secretAt >= 0 && numberAt >= 0 ? rc[numberAt] : undefined;
       const number = numberCell ? keyTokens(lineText(numberCell))[0] : undefined;
       cards.push({ ...(number ? { number } : {}), secret, el: secretCell });
-    }
+    });
   }
   return cards;
+}
+
+/**
+ * The cells of table rows by column: a cell spanning rows (rowspan, "one product, three
+ * codes") is repeated in each row it covers, so columns line up with the header's.
+ */
+function alignRows(rows: readonly Element[]): Element[][] {
+  const carried: Array<{ el: Element; left: number } | undefined> = [];
+  return rows.map((row) => {
+    const own = cellsOf(row);
+    const out: Element[] = [];
+    let col = 0;
+    const fillCarried = () => {
+      for (let c = carried[col]; c && c.left > 0; c = carried[col]) {
+        out.push(c.el);
+        c.left--;
+        col++;
+      }
+    };
+    for (const cell of own) {
+      fillCarried();
+      out.push(cell);
+      const span = Number(cell.getAttribute('rowspan') ?? 1);
+      carried[col] = span > 1 ? { el: cell, left: span - 1 } : undefined;
+      col++;
+    }
+    fillCarried();
+    return out;
+  });
 }
 
 const SECRET_WORD = /卡密|兑换码|激活码|CDK|充值码|序列号|券码/i;
@@ -127,12 +160,28 @@ export function findCards(
   if (tabled.length) return tabled;
   const cards: Card[] = [];
   let pendingNumber: { value: string; el: Element } | undefined;
+  let pendingAccount: { value: string; el: Element } | undefined;
   for (const pair of pairs) {
     const label = pair.label.replace(/\d+$/, '');
     if (NUMBER_LABEL.test(label)) {
       const token = keyTokens(pair.value)[0];
       if (token) pendingNumber = { value: token, el: pair.el };
       continue;
+    }
+    if (ACCOUNT_LABEL.test(label)) {
+      const token = norm(pair.value.replace(NOISE, ' ')).trim().split(/\s+/)[0] ?? '';
+      pendingAccount = /^[\w.@+-]{4,64}$/.test(token) ? { value: token, el: pair.el } : undefined;
+      continue;
+    }
+    // An account's password right after its login: the two are the goods.
+    if (pendingAccount && PASSWORD_LABEL.test(label)) {
+      const password = norm(pair.value.replace(NOISE, ' ')).trim().split(/\s+/)[0] ?? '';
+      // A masked one (******, ab****cd) is a profile page's, not a delivery.
+      if (/^[\x21-\x7e]{4,64}$/.test(password) && !/\*{3}/.test(password)) {
+        cards.push({ number: pendingAccount.value, secret: password, el: pair.el });
+        pendingAccount = undefined;
+        continue;
+      }
     }
     if (!SECRET_LABEL.test(label)) continue;
     // A list of codes under one label: the value row and its look-alike siblings.

@@ -42,7 +42,7 @@ export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
   const lines = textLines(doc, inChat);
 
   const payment = isPaymentPage(pairs, doc.title)
-    ? extractPayment(doc, pairs, when, sources)
+    ? extractPayment(doc, pairs, { ...when, url: ctx.url }, sources)
     : undefined;
   const orders = payment ? undefined : extractOrders(doc, pairs, when, inChat, sources);
   const order = orders
@@ -81,6 +81,8 @@ export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
   );
   const promises = promiseFacts(found, sources);
   const site = extractSite(doc, pairs, lines, sources);
+  // A provider's bill page is the provider's site, whether or not it prints its name.
+  if (!site.name && payment?.payment.provider) site.name = payment.payment.provider;
   if (chat) chatSources(chat, sources);
 
   const headings = Array.from(doc.querySelectorAll('h1, h2, h3'))

@@ -24,7 +24,27 @@ const ID_WITHOUT_COLON =
 /** Whether a text reads as a field label ("订单号", "支付方式：", "CDK"). */
 export function isLabelText(text: string): boolean {
   const key = labelKey(text);
+  // "名称 | 对方": a column of two fields, one above the other in each cell.
+  const parts = key.split('|');
+  if (parts.length === 2) return parts.every((p) => isLabelText(p));
   return key.length >= 2 && key.length <= 12 && LABEL_CHARS.test(key);
+}
+
+/** A pair under a two-field label ("名称 | 对方") split into one pair per line of its cell. */
+function splitPair(pair: LabelledValue): LabelledValue[] {
+  const labels = pair.label.split('|');
+  if (labels.length !== 2) return [pair];
+  const lines = visibleText(pair.el)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length !== 2) return [];
+  return labels.map((label, i) => {
+    // "交易号：2026…": a line that names its field keeps only the value.
+    const line = lines[i] ?? '';
+    const own = inlinePairs(line)[0];
+    return { label, value: own && own.label === label ? own.value : line, el: pair.el };
+  });
 }
 
 function textNodeValue(n: Node): string {
@@ -116,6 +136,28 @@ function valueBelow(cell: Element): { value: string; el: Element } | undefined {
   return el && value ? { value, el } : undefined;
 }
 
+/**
+ * A statistic box that shows its figure above its caption ("¥228.00" over "实付金额"):
+ * the label is the last of exactly two texts in its box, and the first is no label.
+ */
+function valueAbove(labelEl: Element): { value: string; el: Element } | undefined {
+  const box = labelEl.parentElement;
+  if (!box || box.tagName === 'BODY' || NOT_LABEL_TAGS.has(box.tagName)) return undefined;
+  const kids = Array.from(box.children).filter((c) => !isHidden(c) && lineText(c) !== '');
+  if (kids.length !== 2 || kids[1] !== labelEl) return undefined;
+  const el = kids[0] as Element;
+  const value = lineText(el);
+  if (!value || value.includes('\n') || /[:：]/.test(value)) return undefined;
+  // A word over a caption ("微信支付" over "付款方式") reads like a label itself: only a
+  // payment method or a state word is taken.
+  if (isLabelText(value) && !VALUE_WORD.test(value)) return undefined;
+  // Loose text in the box would be a third part: not a figure-and-caption box.
+  const loose = Array.from(box.childNodes).some((n) => n.nodeType === 3 && n.nodeValue?.trim());
+  return loose ? undefined : { value, el };
+}
+
+const VALUE_WORD = /支付$|支付宝|微信|余额|银行|信用卡|花呗|^已|成功$|完成$|失败$|中$/;
+
 const DOT_LEADER = /^(\S.{0,14}?)\s*[.·…]{3,}\s*(\S.*)$/;
 
 /** The pairs of a preformatted receipt (see findLabelledValues). */
@@ -183,8 +225,8 @@ export function findLabelledValues(
       isLabelText(bare(text)) &&
       !/[:：]\s*\S/.test(bare(text))
     ) {
-      const found = valueBelow(el) ?? valueAfter(el);
-      if (found) out.push({ label: labelKey(bare(text)), ...found });
+      const found = valueBelow(el) ?? valueAfter(el) ?? valueAbove(el);
+      if (found) out.push(...splitPair({ label: labelKey(bare(text)), ...found }));
       continue;
     }
     // "订单号 SG2611220903155871": a number label and its number, with no colon.

@@ -106,6 +106,13 @@ function gridItems(doc: Document, skip: (el: Element) => boolean): ListItem[][] 
     let rows = rowsAfter(header.nextElementSibling);
     const body = header.nextElementSibling;
     if (rows.length === 0 && body) rows = rowsAfter(body.firstElementChild);
+    // A header row alone in its own header box (Naive UI, virtual lists): the rows are in
+    // the box that follows it.
+    const headerBox = header.parentElement;
+    if (rows.length === 0 && headerBox && kidsOf(headerBox).length === 1) {
+      const next = headerBox.nextElementSibling;
+      if (next) rows = rowsAfter(next.firstElementChild);
+    }
     const items = rows
       .map((row) => ({ el: row, pairs: rowPairs(keys, kidsOf(row)) }))
       .filter((item) => !item.pairs.every((p) => isLabelText(p.value)));

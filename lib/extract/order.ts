@@ -12,8 +12,8 @@ import {
 } from './fields';
 import type { LabelledValue } from './labels';
 import { type SourceMap, sourceOf } from './sources';
-import { lineText } from './text';
-import { fillUnlabelled, statusBadge, unlabelledFields } from './unlabelled';
+import { lineText, visibleText } from './text';
+import { bareCells, fillUnlabelled, statusBadge, unlabelledFields } from './unlabelled';
 
 /** Contract 1's order facts, plus the cards behind `cardKeys`. */
 export interface OrderFacts {
@@ -52,7 +52,9 @@ export const ORDER_LABELS = {
   product: [
     /^(商品名称|商品|商品名|产品名称|产品|宝贝名称|宝贝|商品信息|购买商品|商品标题|商品说明|卡种|卡类|卡类型|充值项目|服务名称|商品详情|产品名|订单名称|订单标题)$/,
   ],
-  quantity: [/^(购买数量|数量|件数|张数|购买张数|数目|份数|购买份数|卡密数量|发货数量)$/],
+  quantity: [
+    /^(购买数量|数量|件数|购买件数|商品数量|张数|购买张数|数目|份数|购买份数|卡密数量|发货数量)$/,
+  ],
   status: [/^(订单状态|交易状态)$/, /^(状态|支付状态|付款状态|发货状态|当前状态)$/],
   paymentMethod: [/^(支付方式|付款方式|支付渠道|付款渠道|支付类型|支付平台|付款类型|支付通道)$/],
 } as const;
@@ -114,6 +116,13 @@ export function extractOrder(
       fillUnlabelled(picks, unlabelledFields(box, ctx), ['quantity']);
     }
   }
+  // An order card (in a chat, a 查询结果): the words heading the small box that shows the
+  // order number are its product.
+  if (!picks.product && picks.orderId && !skipBox(picks.orderId.from.el, skip)) {
+    const box = picks.orderId.from.el.parentElement;
+    const product = box && box.tagName !== 'BODY' ? cardTitle(box) : undefined;
+    if (product) fillUnlabelled(picks, { product }, ['product']);
+  }
   if (!picks.status) {
     const badge = statusBadge(doc);
     if (badge && !skip(badge.el)) fillUnlabelled(picks, { status: badge }, ['status']);
@@ -126,6 +135,19 @@ export function extractOrder(
     const title = titled ? readProduct(lineText(titled)) : undefined;
     if (titled && title) {
       picks.product = { value: title, from: { ...picks.product.from, el: titled, value: title } };
+    } else {
+      // Otherwise its first line, past a picture's placeholder caption ("账号截图"): the
+      // lines under a name are its attributes (平台 Steam · 区域 中国大陆, 商品编号：…).
+      const el = picks.product.from.el;
+      const first = visibleText(el)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !PICTURE_CAPTION.test(l));
+      const title = first.length >= 2 ? readProduct(first[0] ?? '') : undefined;
+      const line = title && leafWithText(el, first[0] ?? '');
+      if (title && line) {
+        picks.product = { value: title, from: { ...picks.product.from, el: line, value: title } };
+      }
     }
   }
   const order = assign<OrderFacts>({}, picks, sources, 'order');
@@ -139,4 +161,29 @@ export function extractOrder(
     });
   }
   return order;
+}
+
+const PICTURE_CAPTION = /^.{0,6}(截图|图片|封面|缩略图|主图|示意图)$/;
+
+/** The innermost element under `root` whose text is `text`. */
+function leafWithText(root: Element, text: string): Element | undefined {
+  let found: Element | undefined;
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (lineText(el) === text) found = el;
+  }
+  return found;
+}
+
+const skipBox = (el: Element, skip: (el: Element) => boolean) => skip(el) || el.closest('table');
+
+/** The first line of a small card, when it reads as a product name (see extractOrder). */
+function cardTitle(box: Element): { value: string; el: Element } | undefined {
+  const lines = visibleText(box)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length < 2 || lines.length > 6) return undefined;
+  const product = bareCells(box).product;
+  if (!product || lineText(product.el) !== lines[0]) return undefined;
+  return /信息|详情|订单|明细|记录|结果/.test(product.value) ? undefined : product;
 }

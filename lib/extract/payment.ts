@@ -38,7 +38,7 @@ const STATUS = [/^(交易状态|当前状态|支付状态|状态)$/];
 const METHOD = [/^(付款方式|支付方式)$/];
 const HEADLINE_STATUS =
   /^(交易成功|支付成功|付款成功|交易关闭|交易已关闭|退款成功|已退款|等待付款|交易失败|已支付|已完成|已全额退款)$/;
-const PRODUCT = [/^(商品说明|商品|商品名称|商品信息|交易说明|商品描述)$/];
+const PRODUCT = [/^(商品说明|商品|商品名称|商品信息|交易说明|商品描述)$/, /^名称$/];
 
 const WALLET = /花呗|余额宝|零钱|余额|支付宝|微信|银行|信用卡|储蓄卡|QQ钱包|USDT|云闪付|京东/;
 
@@ -54,6 +54,21 @@ const PROVIDERS: ReadonlyArray<readonly [string, RegExp]> = [
   ['微信支付', /微信支付|财付通|wechat\s*pay|tenpay/i],
   ['云闪付', /云闪付|银联|unionpay/i],
 ];
+
+/** The providers' own web hosts, for a bill page that never prints the provider's name. */
+const PROVIDER_HOSTS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['支付宝', /(^|\.)alipay\.com$/],
+  ['微信支付', /(^|\.)(tenpay\.com|weixin\.qq\.com|wechatpay\.cn)$/],
+  ['云闪付', /(^|\.)(95516\.com|unionpay\.com)$/],
+];
+
+const hostOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+};
 
 /**
  * Whether a page is a payment provider's bill detail rather than a shop's order: it
@@ -93,7 +108,7 @@ function headlineAmount(doc: Document): { value: number; el: Element } | undefin
 export function extractPayment(
   doc: Document,
   pairs: readonly LabelledValue[],
-  ctx: { capturedAt: string; zone?: number },
+  ctx: { capturedAt: string; zone?: number; url?: string },
   sources: SourceMap,
 ): { payment: PaymentFacts; order: OrderFacts } {
   const date = readDate(ctx.capturedAt, ctx.zone);
@@ -136,7 +151,9 @@ export function extractPayment(
     }
   }
   const text = `${doc.title}\n${lineText(doc.body ?? doc.documentElement)}`.slice(0, 5000);
-  const provider = PROVIDERS.find(([, cue]) => cue.test(text))?.[0];
+  const provider =
+    PROVIDERS.find(([, cue]) => cue.test(text))?.[0] ??
+    PROVIDER_HOSTS.find(([, host]) => host.test(hostOf(ctx.url)))?.[0];
   if (provider) payment.provider = provider;
 
   const order: OrderFacts = {};

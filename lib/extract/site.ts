@@ -25,15 +25,17 @@ const COMPANY =
 const COMPANY_LABEL = [
   /^(运营主体|主办单位|经营主体|公司名称|企业名称|运营单位|运营方|主体名称|所属公司|运营公司|经营者|开办者|网站主办者|主办方|名称|经营者名称|版权所有|运营商)$/,
 ];
+const PLAUSIBLE_CREDIT_CODE =
+  /^[1-9ANY][1-9](1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|81|82)\d{4}/;
 const CREDIT_LABEL = /^(统一社会信用代码|社会信用代码|信用代码|统一代码)$/;
 const COMPANY_LINE =
   /版权所有|copyright|©|运营|主办|ICP|信用代码|营业执照|公司名称|企业名称|经营者/i;
 const GENERIC_WORDS =
-  /咨询|客服|详情|订单|查询|登录|注册|中心|列表|记录|帮助|公告|新闻|资讯|设置|支付|账单|确认|结果|会话|消息/;
+  /咨询|客服|详情|订单|查询|登录|注册|中心|列表|记录|帮助|公告|新闻|资讯|设置|支付|账单|确认|结果|会话|消息|对话|聊天/;
 const NAME_SUFFIX =
   /\s+(官方网站|官网|首页|个人账单|欢迎您?|欢迎光临|会员中心|用户中心|售后中心|个人中心|商户中心|帮助中心|客服中心|\S{2,12}(平台|商城|网站))$|(?<=\p{Script=Han})\s+[A-Za-z][A-Za-z0-9 .&'-]{2,30}$/u;
 const GENERIC_TITLE =
-  /^(首页|主页|登录|注册|订单详情|订单查询|交易详情|账单详情|在线客服|客服|帮助中心|新闻|公告|商品详情|订单|商品列表|全部商品)$/;
+  /^(首页|主页|登录|注册|订单详情|订单查询|交易详情|账单详情|交易记录|交易记录详情|在线客服|客服|帮助中心|新闻|公告|商品详情|订单|商品列表|全部商品|售后对话|对话|聊天|我的订单)$/;
 
 /**
  * The company named in a text: within one space-separated chunk (a footer's "极速发卡网
@@ -100,11 +102,24 @@ function siteName(
   if (/^[\p{Script=Han}A-Za-z0-9 ]{2,12}$/u.test(logoName) && !GENERIC_WORDS.test(logoName))
     return { name: logoName, el: logo as Element };
   const bar = doc.querySelector(
-    '[class*="nav-bar__title" i], [class*="navbar-title" i], [class*="header-title" i], header h1',
+    '[class*="nav-bar__title" i], [class*="navbar-title" i], [class*="header-title" i], [class*="head__title" i], [class*="navbar" i] > [class~="title" i], header h1',
   );
-  const barParts = bar ? norm(lineText(bar)).split(/\s*[·|｜—-]\s*/) : [];
+  // Its parts: words apart, and each child's own ("栖云卡铺<small>售后对话</small>").
+  const barParts = bar
+    ? Array.from(bar.childNodes)
+        .map((n) => norm(n.nodeType === 1 ? lineText(n) : (n.nodeValue ?? '')))
+        .flatMap((t) => t.split(/\s*[·|｜—-]\s*|\s+/))
+        .filter(Boolean)
+    : [];
   const barName = barParts.filter((p) => p && !GENERIC_WORDS.test(p) && !GENERIC_TITLE.test(p));
-  if (barParts.length > 1 && barName.length === 1 && barName[0] && barName[0].length <= 12)
+  // A bar holding only a name counts when the document title is only the page's name.
+  const alone = barParts.length === 1 && parts.length === 0;
+  if (
+    (barParts.length > 1 || alone) &&
+    barName.length === 1 &&
+    barName[0] &&
+    barName[0].length <= 12
+  )
     return { name: barName[0], el: bar as Element };
   // An element named for the shop ("shop", "shop-name", "brand") with a short name.
   for (const el of Array.from(
@@ -146,8 +161,10 @@ export function findContacts(lines: readonly TextLine[]): string[] {
   const out: string[] = [];
   // "客服QQ：" on a line of its own, the numbers on the lines under it.
   let qqLabel = false;
-  for (const { text } of lines) {
+  for (const { text, el } of lines) {
     const t = norm(text);
+    // A footer or licence line speaks for the site: "墨竹卡盟 ｜ QQ 1309548276 ｜ 黑ICP备…".
+    const footer = inFooter(el) || /ICP备|©|版权所有/i.test(t);
     if (qqLabel && /^\d{5,11}$/.test(t)) {
       addContact(out, 'QQ', t);
       continue;
@@ -155,7 +172,7 @@ export function findContacts(lines: readonly TextLine[]): string[] {
     qqLabel = /(QQ|企鹅)(号|号码)?\s*[:：]$/i.test(t) && /客服|联系|售后|咨询/.test(t);
     if (BUYER.test(t) || t.includes('*')) continue;
     // "QQ 12345678" alone is as likely the buyer's account: a colon or a service word.
-    const service = /客服|联系|咨询|售后|官方|商务|投诉|在线/.test(t);
+    const service = footer || /客服|联系|咨询|售后|官方|商务|投诉|在线/.test(t);
     for (const m of t.matchAll(/(QQ群|QQ|企鹅)(?:号|客服|号码)?\s*([:：])?\s*(\d{5,11})(?!\d)/gi)) {
       if (m[3] && (m[2] || service))
         addContact(out, m[1]?.toUpperCase() === 'QQ群' ? 'QQ群' : 'QQ', m[3]);
@@ -170,7 +187,7 @@ export function findContacts(lines: readonly TextLine[]): string[] {
     )) {
       if (m[2]) addContact(out, '电话', m[2].replace(/\s/g, '-'));
     }
-    if (/邮箱|e-?mail|mail|联系|客服|投诉|商务/i.test(t)) {
+    if (footer || /邮箱|e-?mail|mail|联系|客服|投诉|商务|反馈|售后|合作/i.test(t)) {
       for (const m of t.matchAll(
         /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
       )) {
@@ -222,7 +239,9 @@ export function extractSite(
     for (const line of lines) {
       // An order or payment number of 18 characters may pass the check by chance.
       if (/订单|单号|流水|编号|卡号|卡密/.test(line.text)) continue;
-      const code = findCreditCodes(line.text)[0];
+      // Unlabelled, a code must also look like one: a registering authority and kind
+      // (91, 92, 93, 12, 52…) and a region code of a real province (11–65, 71, 81, 82).
+      const code = findCreditCodes(line.text).find((c) => PLAUSIBLE_CREDIT_CODE.test(c));
       if (code) {
         site.creditCode = code;
         sources['site.creditCode'] = sourceOf(line.el, line.text);

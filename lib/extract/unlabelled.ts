@@ -24,7 +24,7 @@ const PRODUCT_CLASS =
   /(goods|product|commodity|item|sku|prod|card|oc|g)[-_]{0,2}(name|title|tit|nm)\b|(^|\s)(goods|product)(\s|$)/i;
 const DATE_TIME =
   /(?:今天|昨天|前天)\s*\d{1,2}:\d{2}(?::\d{2})?|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?/;
-const THUMB_CLASS = /thumb|icon|pic|img|avatar|logo|cover/i;
+const THUMB_CLASS = /thumb|icon|ico\b|pic|img|avatar|logo|cover/i;
 const OWN_NAME = /name|title|tit\b|nm\b/i;
 const PAID_TOTAL = /(?:实付款?|实付金额|合计|总计)\s*[:：]?\s*([¥￥]\s*[\d,]+(?:\.\d{1,2})?)/;
 const QUANTITY = /^[x×*]\s*(\d{1,4})$|^共\s*(\d{1,4})\s*(件|张|个|份)/i;
@@ -134,7 +134,10 @@ export function statusBadge(doc: Document): { value: string; el: Element } | und
   for (const el of leaves(doc.body)) {
     const text = lineText(el).trim();
     if (!STATUS_WORD.test(text) || el.closest('a, button, select, option, nav, li')) continue;
-    const classes = [el, el.parentElement].map((e) => e?.getAttribute('class') ?? '').join(' ');
+    // Frameworks wrap the word (uni-text > span): the status class may sit two levels up.
+    const classes = [el, el.parentElement, el.parentElement?.parentElement]
+      .map((e) => e?.getAttribute('class') ?? '')
+      .join(' ');
     const around = [el.parentElement, el.parentElement?.parentElement]
       .map((e) => e?.getAttribute('class') ?? '')
       .join(' ');

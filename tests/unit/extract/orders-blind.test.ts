@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '@/lib/extract';
+
+// Rules found on the eighth and ninth blind corpora (session 3), each on a small page.
+// 2026-11-24 14:30 in Shanghai.
+const capturedAt = '2026-11-24T06:30:00.000Z';
+
+function page(body: string, title = '订单详情'): Document {
+  const doc = document.implementation.createHTMLDocument(title);
+  doc.title = title;
+  doc.body.innerHTML = body;
+  return doc;
+}
+
+const extract = (doc: Document, url = 'https://fk.example.cn/order/1') =>
+  extractPage(doc, { url, capturedAt });
+
+describe('order lists and order pages in framework markup', () => {
+  it('reads a div table whose header row sits alone in its own header box (Naive UI)', () => {
+    const row = (id: string, product: string, paid: string, time: string) =>
+      `<div class="tr" role="row"><div class="td">${id}</div><div class="td">${product}</div>
+       <div class="td">1</div><div class="td"><span>¥</span><span>${paid}</span></div>
+       <div class="td">支付宝</div><div class="td"><span class="tag">已完成</span></div>
+       <div class="td">${time}</div></div>`;
+    const facts = extract(
+      page(
+        `<div class="table" role="table">
+          <div class="header"><div class="tr" role="row">
+            <div class="th">订单号</div><div class="th">商品</div><div class="th">数量</div>
+            <div class="th">实付</div><div class="th">支付方式</div><div class="th">状态</div>
+            <div class="th">下单时间</div></div></div>
+          <div class="body">${row('QY2611241021057713', '哔哩哔哩大会员 年卡', '148.00', '今天 10:21')}
+            ${row('QY2611232247312086', '网易云音乐黑胶VIP 季卡', '45.00', '昨天 22:47')}</div>
+        </div>`,
+        '我的订单',
+      ),
+    );
+    expect(facts.orders?.map((o) => [o.orderId, o.amount, o.placedAt])).toEqual([
+      ['QY2611241021057713', 148, '2026-11-24T10:21:00+08:00'],
+      ['QY2611232247312086', 45, '2026-11-23T22:47:00+08:00'],
+    ]);
+  });
+
+  it('reads statistic boxes that show the figure above its caption', () => {
+    const box = (value: string, caption: string) =>
+      `<div class="stat"><div class="v">${value}</div><div class="k">${caption}</div></div>`;
+    const facts = extract(
+      page(`<div class="stats">${box('<span>¥</span><span>228.00</span>', '实付金额')}
+        ${box('1', '购买件数')}${box('微信支付', '付款方式')}${box('Steam', '平台')}</div>
+        <p>订单号：JD2611232108425531</p>`),
+    );
+    expect(facts.order).toMatchObject({ amount: 228, quantity: 1, paymentMethod: '微信支付' });
+  });
+
+  it('takes a product box’s first line, past a picture’s placeholder caption', () => {
+    const facts = extract(
+      page(`<h3>商品信息</h3>
+        <div class="goods"><div class="pic">账号截图</div>
+          <div><div class="t">原神 官服 58级账号 雷神满命 可换绑</div>
+          <div class="sub"><span>商品编号：G20261119004726</span><span>卖家：用户****8821</span></div></div>
+        </div>
+        <p>订单编号：YJ2611232144093381</p><p>实付款：¥418.00</p>`),
+    );
+    expect(facts.order?.product).toBe('原神 官服 58级账号 雷神满命 可换绑');
+  });
+
+  it('passes over an operator icon beside the product name, and finds a wrapped status word', () => {
+    const facts = extract(
+      page(`<div class="hero"><div class="hero-status"><uni-text><span>充值成功</span></uni-text></div></div>
+        <div class="goods"><div class="goods-ico">联通</div>
+          <div><div class="goods-name"><uni-text><span>中国联通 话费直充 100元</span></uni-text></div></div></div>
+        <p>订单编号：ML2611241152093318</p><p>实付款：￥97.90</p>`),
+    );
+    expect(facts.order).toMatchObject({ product: '中国联通 话费直充 100元', status: '充值成功' });
+  });
+
+  it('lines up a card table whose product cell spans the rows of its codes', () => {
+    const facts = extract(
+      page(`<p>订单号：BC2611221530041187</p><p>实付金额：¥1,149.10</p>
+        <table><thead><tr><th>商品</th><th>#</th><th>兑换码</th><th>状态</th></tr></thead>
+        <tbody><tr><td rowspan="3">腾讯视频 SVIP 年卡</td><td>1</td><td><code>TXSVIP-8QK2-M7XD-4RPN</code></td><td>已提取</td></tr>
+          <tr><td>2</td><td><code>TXSVIP-3HWB-9CLT-6YKE</code></td><td>已提取</td></tr>
+          <tr><td>3</td><td><code>TXSVIP-5JNF-2VRA-8QDM</code></td><td>已提取</td></tr></tbody></table>`),
+    );
+    expect(facts.order?.cardKeys).toEqual([
+      'TXSVIP-8QK2-M7XD-4RPN',
+      'TXSVIP-3HWB-9CLT-6YKE',
+      'TXSVIP-5JNF-2VRA-8QDM',
+    ]);
+  });
+
+  it('keeps a delivered account’s login and password together as one card key', () => {
+    const delivered = extract(
+      page(`<p>订单编号：YJ2611232144093381</p><p>实付款：¥418.00</p>
+        <table><tr><td>登录账号</td><td>mhy_leiyun0731</td></tr>
+        <tr><td>登录密码</td><td>Ly@0731gsX9</td></tr></table>`),
+    );
+    expect(delivered.order?.cardKeys).toEqual(['mhy_leiyun0731 Ly@0731gsX9']);
+    // A top-up account alone, or a profile's masked password, is no card.
+    const topUp = extract(
+      page(`<p>订单编号：YJ2611232144093381</p><p>实付款：¥30.00</p><p>充值账号：2847710356</p>
+        <p>账号：yun_guest_7731</p><p>密码：********</p>`),
+    );
+    expect(topUp.order?.cardKeys).toBeUndefined();
+  });
+});
+
+describe('bills and site identity', () => {
+  it('splits a two-field column ("名称 | 对方") into a product and a payee', () => {
+    const facts = extract(
+      page(
+        `<h1>交易详情</h1><table><thead><tr><th>创建时间</th><th>名称 | 对方</th><th>交易号</th><th>金额</th><th>状态</th></tr></thead>
+        <tbody><tr><td>2026.11.23 19:42:10</td><td><p>拾光数卡-QQ音乐豪华绿钻 年卡</p><p>拾光数卡</p></td>
+        <td>2026112322001410251439876620</td><td>- 158.00</td><td>交易成功</td></tr></tbody></table>
+        <dl><dt>商户订单号</dt><dd>SZ2611231942103857</dd></dl>`,
+        '交易详情',
+      ),
+      'https://consumeprod.alipay.com/record/detail.htm',
+    );
+    expect(facts.kind).toBe('payment');
+    expect(facts.order?.product).toBe('拾光数卡-QQ音乐豪华绿钻 年卡');
+  });
+
+  it('names a bill’s site by the provider’s host when the page never prints the name', () => {
+    const bill = page(
+      `<div class="amount">-39.90</div><p>交易单号：4200002903202611241148277256</p>
+      <p>商户单号：NY2611241148109937</p><p>支付时间：2026-11-24 11:48:27</p>`,
+      '账单详情',
+    );
+    expect(extract(bill, 'https://wx.tenpay.com/userroll/userrolldetail').site.name).toBe(
+      '微信支付',
+    );
+  });
+
+  it('reads the shop’s name from an app bar when the title names only the page', () => {
+    const bar = page(
+      `<div class="uni-page-head"><div class="uni-page-head__title">米粒充值</div></div><p>订单编号：ML2611241152093318</p>`,
+    );
+    expect(extract(bar).site.name).toBe('米粒充值');
+    const chat = page(
+      `<div class="navbar"><div class="title">栖云卡铺<small>售后对话</small></div></div>`,
+      '售后对话',
+    );
+    expect(extract(chat).site.name).toBe('栖云卡铺');
+  });
+
+  it('does not take an order number that passes the check character for a credit code', () => {
+    // 18 characters whose GB 32100 check character happens to fit, but no region code.
+    const facts = extract(page('<div><span>YL2611230841126675</span></div><p>实付款：¥612.00</p>'));
+    expect(facts.site.creditCode).toBeUndefined();
+    const real = extract(page('<footer>杭州星点网络科技有限公司 91330106MA2KXD7Q1J</footer>'));
+    expect(real.site.creditCode).toBe('91330106MA2KXD7Q1J');
+  });
+});
