@@ -2,6 +2,7 @@ import type { CaseRecord, ComplaintRecord, EvidenceItem } from '../db/schema';
 import type { CustodyEntry } from '../integrity/custody';
 import { sha256Hex } from '../integrity/sha256';
 import { foldAnnotations, type ItemAnnotations } from '../workspace/annotations';
+import { correctedFacts } from '../workspace/facts';
 import { renderCatalogue } from './catalogue';
 import {
   itemDir,
@@ -15,7 +16,7 @@ import {
   type PackManifest,
 } from './manifest';
 import { renderReadme } from './readme';
-import { renderTranscriptCsv, renderTranscriptText } from './transcript';
+import { correctedMessages, renderTranscriptCsv, renderTranscriptText } from './transcript';
 import { renderVerifierPage } from './verifier-html';
 import { ZipWriter } from './zip';
 
@@ -79,17 +80,28 @@ export async function buildPackBlob(source: PackSource): Promise<Blob> {
       artifacts.push({ ...file, method: artifact.method, role: artifact.role });
     }
     const derived: PackDerived[] = [];
-    const messages = item.facts.chat?.messages ?? [];
+    // Transcripts are for reading: they show the chat as the user corrected it, marked.
+    const itemCorrections = annotations.byItem.get(item.id)?.corrections;
+    const messages = correctedFacts(item.facts, itemCorrections).chat?.messages ?? [];
+    const corrected = correctedMessages(Object.keys(itemCorrections ?? {}));
     const names = new Set(item.artifacts.map((a) => a.fileName));
     if (messages.length > 0 && !names.has('transcript.txt') && !names.has('transcript.csv')) {
       const ctx = { number, ...item };
       const from = 'facts.chat';
       derived.push({
-        ...(await add(`${dir}/transcript.txt`, renderTranscriptText(messages, ctx), 'text/plain')),
+        ...(await add(
+          `${dir}/transcript.txt`,
+          renderTranscriptText(messages, ctx, corrected),
+          'text/plain',
+        )),
         from,
       });
       derived.push({
-        ...(await add(`${dir}/transcript.csv`, renderTranscriptCsv(messages), 'text/csv')),
+        ...(await add(
+          `${dir}/transcript.csv`,
+          renderTranscriptCsv(messages, corrected),
+          'text/csv',
+        )),
         from,
       });
     }

@@ -11,7 +11,8 @@ export function renderReadme(manifest: Omit<PackManifest, 'files'>): string {
 内容
 - evidence/NNN-类型/  每项证据的原始文件：网页截图 (screenshot-viewport.png)、网页归档 (page.mhtml)、
   网页源码 (dom.html)、可见文字 (text.txt)、提取的事实 (facts.json)、采集信息 (meta.json)。
-  聊天类证据另附 transcript.txt 与 transcript.csv（由 facts.json 中的聊天消息生成，便于阅读）。
+  聊天类证据另附 transcript.txt 与 transcript.csv（由 facts.json 中的聊天消息生成，便于阅读；
+  用户更正过的消息按更正显示并注明）。
 - manifest.json       全部文件清单，含每个文件的 SHA-256 哈希值、字节数和类型，以及保管记录 (custody)。
 - manifest.sha256     manifest.json 本身的 SHA-256。
 - checksums.sha256    全部文件的哈希列表，可用 sha256sum 核对。
@@ -40,7 +41,8 @@ case "${manifest.case.title}", ${manifest.items.length} items.
 Contents
 - evidence/NNN-kind/  the originals of each item: screenshot, MHTML archive, DOM, visible text,
   extracted facts and capture metadata. Chats also come as transcript.txt and
-  transcript.csv, generated from the messages in facts.json for reading.
+  transcript.csv, generated from the messages in facts.json for reading (messages the
+  user corrected show the correction, marked).
 - manifest.json       every file with its SHA-256, size and media type, plus the custody log.
 - manifest.sha256     the SHA-256 of manifest.json itself.
 - checksums.sha256    the hash of every file, in the format sha256sum reads.

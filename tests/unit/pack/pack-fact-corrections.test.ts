@@ -30,7 +30,8 @@ async function packOf(facts: Partial<PageFacts>, corrections: [string, unknown, 
   expect(await verifyPack(bytes)).toEqual([]);
   const files = await readZip(bytes);
   const manifest = PackManifest.parse(JSON.parse(decode(files.get(MANIFEST) ?? new Uint8Array())));
-  return { manifest, catalogue: decode(files.get('index.html') ?? new Uint8Array()) };
+  const text = (path: string) => decode(files.get(path) ?? new Uint8Array());
+  return { manifest, catalogue: text('index.html'), text };
 }
 
 describe('corrected promises and chat messages in the pack', () => {
@@ -69,6 +70,30 @@ describe('corrected promises and chat messages in the pack', () => {
     // Corrected text is the user's, but escaped all the same.
     expect(catalogue).toContain('<strong>我们核实一下 &lt;b&gt;</strong>');
     expect(catalogue).not.toContain('<b>');
+  });
+
+  it('writes the transcripts as corrected, each corrected message marked', async () => {
+    const { manifest, text } = await packOf(
+      {
+        chat: {
+          messages: [
+            { from: 'customer', text: '卡密用不了' },
+            { from: 'customer', text: '我们核实一下' },
+          ],
+        },
+      },
+      [['chat.messages.1.from', 'merchant', 'customer']],
+    );
+    const paths = manifest.items[0]?.derived?.map((d) => d.path) ?? [];
+    const txt = text(paths.find((p) => p.endsWith('.txt')) ?? '');
+    expect(txt).toContain('1. 买家 customer:\n   卡密用不了');
+    expect(txt).toContain('2. 商家 merchant 〔用户更正 corrected〕:\n   我们核实一下');
+    expect(txt).toContain('原读取见 manifest.json');
+    const csv = text(paths.find((p) => p.endsWith('.csv')) ?? '')
+      .slice(1)
+      .split('\r\n');
+    expect(csv[1]).toBe('"1","","customer","","卡密用不了",""');
+    expect(csv[2]).toBe('"2","","merchant","","我们核实一下","是 yes"');
   });
 
   it('prints nothing about corrections for an item without any', async () => {

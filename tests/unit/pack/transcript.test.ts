@@ -32,9 +32,11 @@ describe('renderTranscriptCsv', () => {
     const csv = renderTranscriptCsv(messages);
     expect(csv.startsWith('\uFEFF"序号 No.","时间 Time"')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[1]).toBe('"1","2026-11-21T10:00:00+08:00","customer","","卡密什么时候发？"');
-    expect(lines[2]).toBe('"2","","merchant","客服小王","\'=HYPERLINK(""http://x"")\n""马上""发"');
-    expect(lines[3]).toBe('"3","","system","","\'-1+1"');
+    expect(lines[1]).toBe('"1","2026-11-21T10:00:00+08:00","customer","","卡密什么时候发？",""');
+    expect(lines[2]).toBe(
+      '"2","","merchant","客服小王","\'=HYPERLINK(""http://x"")\n""马上""发",""',
+    );
+    expect(lines[3]).toBe('"3","","system","","\'-1+1",""');
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 });
