@@ -185,6 +185,7 @@ function sideFromLayout(
   container: Element,
   item: Element,
   bubble: Element | undefined,
+  named = false,
 ): Side | undefined {
   if (!bubble || tableRow(item)) return undefined;
   const c = container.getBoundingClientRect();
@@ -194,8 +195,27 @@ function sideFromLayout(
   const right = c.right - r.right;
   // Full-width cards (a ticket's replies) sit on neither side.
   if (left < c.width * 0.05 && right < c.width * 0.05) return undefined;
-  if (Math.abs(left - right) <= c.width * 0.05 && left > c.width * 0.1) return 'system';
+  if (Math.abs(left - right) <= c.width * 0.05 && left > c.width * 0.1) {
+    // A long bubble beside an avatar in a narrow widget sits near the middle too: the
+    // avatar's side tells whose it is. A line under a sender's name is nobody's notice.
+    const avatar = avatarBox(item);
+    if (avatar) {
+      const a = avatar.getBoundingClientRect();
+      if (a.right <= r.left + 1) return 'merchant';
+      if (a.left >= r.right - 1) return 'customer';
+    }
+    return named ? undefined : 'system';
+  }
   return left > right ? 'customer' : 'merchant';
+}
+
+/** The sender's picture in an item, when it has a size on the page. */
+function avatarBox(item: Element): Element | undefined {
+  const boxes = [
+    ...Array.from(item.querySelectorAll('img')).filter((img) => isAvatar(img, item)),
+    ...Array.from(item.querySelectorAll('*')).filter((e) => avatarClass(e)),
+  ];
+  return boxes.find((e) => !isHidden(e) && e.getBoundingClientRect().width > 0);
 }
 
 /**
@@ -482,6 +502,21 @@ function orderCardHeadline(item: Element, units: Unit[]): string | undefined {
   return rest.some((t) => /^查看(详情|订单)|[¥￥]\s*\d/.test(t)) ? head.text : undefined;
 }
 
+const ATTACH_CLASS = new Set(['attach', 'attachment', 'attachments', 'file', 'files', 'enclosure']);
+/** A file name, maybe after a clip or 附件 and before its size: "📎 error.png（214 KB）". */
+const FILE_CHIP =
+  /^(?:📎|🔗|\[附件\]|附件\s*[:：]?)?\s*[^\s/\\:：]{1,80}\.(?:png|jpe?g|gif|webp|bmp|heic|pdf|zip|rar|7z|txt|log|docx?|xlsx?|csv|mp4|mov|avi)\s*(?:[(（]\s*[\d.]+\s*[KMG]?B\s*[)）])?(?:\s*(?:下载|查看|预览))?$/i;
+
+/** An attachment chip: a file name (and size) alone, or a line in a box classed as a file. */
+function attachmentChip(u: Unit): boolean {
+  const text = norm(u.text);
+  if (FILE_CHIP.test(text)) return true;
+  if (text.length > 60 || !/\.[a-z0-9]{2,4}\b|[KMG]B\b/i.test(text)) return false;
+  for (let e: Element | null = u.el; e && e.tagName !== 'BODY'; e = e.parentElement)
+    if (tokensOf(e.getAttribute('class') ?? '').some((t) => ATTACH_CLASS.has(t))) return true;
+  return false;
+}
+
 interface Parsed {
   card?: boolean;
   /** A "Today" / "昨天" heading: the days back from the capture it stands for. */
@@ -538,7 +573,13 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
     const byClass = rest.find(
       (u) => NAME_CLASS.test(u.el.getAttribute('class') ?? '') && u.text.length <= 24,
     );
-    const besideTime = time && rest.find((u) => u.text.length <= 24 && sameLine(u, time));
+    // A role badge before the name on the time's line ("客服 青禾 17:05" in three spans)
+    // gives way to the name beside it.
+    const onLine = time ? rest.filter((u) => u.text.length <= 24 && sameLine(u, time)) : [];
+    const besideTime =
+      onLine.length >= 2 && roleLabel(onLine[0]?.text ?? '') && rest.length > 2
+        ? (onLine.find((u) => !roleLabel(u.text)) ?? onLine[0])
+        : onLine[0];
     const first = rest.length >= 2 && (rest[0]?.text.length ?? 99) <= 24 ? rest[0] : undefined;
     name = byClass ?? besideTime ?? first;
     nameText = name?.text;
@@ -546,10 +587,31 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
   const badged = name && nameText ? splitBadge(name.el, nameText) : undefined;
   if (badged) nameText = badged.name;
   // Avatars drawn as text repeat (part of) the sender's name: "林" beside "林先生".
-  const content = rest.filter(
+  let content = rest.filter(
     (u) =>
       u !== name && !(nameText && u.text.length <= nameText.length && nameText.includes(u.text)),
   );
+  // A role badge of its own beside the sender's name or the time (<span class="r-name">青禾</span>
+  // <span class="role">客服</span><span class="r-time">…</span>): the side, not the message.
+  let rowBadge: Side | undefined;
+  const heads: Element[] = [name, time].flatMap((u) =>
+    u?.el.parentElement ? [u.el.parentElement] : [],
+  );
+  const badges = nameText
+    ? content.filter(
+        (u) =>
+          roleLabel(u.text) && heads.some((h) => h === u.el.parentElement) && !heads.includes(u.el),
+      )
+    : [];
+  if (badges.length === 1 && content.length > 1) {
+    rowBadge = roleLabel(badges[0]?.text ?? '');
+    content = content.filter((u) => !badges.includes(u));
+  }
+  // A file chip under the message ("📎 redeem_error.png（214 KB）"): an attachment, not its text.
+  if (content.length > 1) {
+    const body = content.filter((u) => !attachmentChip(u));
+    if (body.length) content = body;
+  }
   let text = content.map((u) => u.text).join('\n');
   const caption = text && nameText ? roleCaption(nameText) : undefined;
   if (caption) nameText = undefined;
@@ -591,7 +653,9 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
         ? { badge: speakerBadge }
         : nameText && badged?.badge
           ? { badge: badged.badge }
-          : {}),
+          : nameText && rowBadge
+            ? { badge: rowBadge }
+            : {}),
     ...(timeText ? { timeText } : {}),
     text,
     image,
@@ -968,7 +1032,7 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
     // layout cannot: a notice (class "sys") drawn full width, a short bubble that sits
     // near the middle of a narrow widget.
     const byClass = sideFromClasses(item, common, skip);
-    const byLayout = sideFromLayout(found.container, item, parsed.bubble);
+    const byLayout = sideFromLayout(found.container, item, parsed.bubble, Boolean(parsed.name));
     const side = parsed.card
       ? 'system'
       : (sideFromData(item, skip) ??
@@ -1003,7 +1067,7 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
   const unnamed = messages.filter((m) => m.from === 'merchant' && !m.name);
   const peer =
     unnamed.length && !messages.some((m) => m.from === 'merchant' && m.name)
-      ? peerName(found.container)
+      ? (headerAgent(found.container) ?? peerName(found.container))
       : undefined;
   if (peer) {
     messages.forEach((m, i) => {
@@ -1065,6 +1129,92 @@ function peerName(container: Element): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Class words of the element that names the agent: agent-name, kf-nick, service-name. */
+const AGENT_WORDS = new Set([
+  'agent',
+  'kefu',
+  'kf',
+  'service',
+  'servicer',
+  'staff',
+  'cs',
+  'waiter',
+  'support',
+  'operator',
+]);
+const NAME_WORDS = new Set(['name', 'nick', 'nickname']);
+/**
+ * A header line naming the agent after a role word: "客服 小满", "客服小满为您服务",
+ * "当前客服：小满", "客服 小美(工号 XD-027)为您服务 · 工作时间 9:00-23:00".
+ */
+const AGENT_INTRO =
+  /^(?:当前|专属|人工|售后|值班)?客服(?:专员)?\s*[:：]?\s*[「【“"]?([^\s:：·•|｜,，。!！(（「【“"」】”]{1,12}?)[」】”"]?\s*(?:[(（][^)）]{0,20}[)）])?\s*(?:(?:正在|很高兴)?为您服务|在线|已接入|接待中)?\s*(?:[·•|｜,，].*)?$/;
+/** Words that follow 客服 without naming anyone: 客服中心, 客服热线, 客服在线. */
+const NOT_AGENT =
+  /^(中心|热线|电话|系统|工作|在线|离线|忙碌|繁忙|团队|部门?|助手|机器人|小助手|入口|服务|qq|微信|邮箱|\d+)|^(已|正在|暂|未|不|请|将|会|为|您|稍|马上|忙|休息|下线|上线|接入|输入|回复)|[…。.!！?？]/i;
+
+function agentNameOk(name: string): boolean {
+  return (
+    name.length >= 1 &&
+    name.length <= 12 &&
+    !/^[\d\s\p{P}\p{S}]+$/u.test(name) &&
+    !NOT_AGENT.test(name) &&
+    !sideFromName(name) &&
+    !CHAT_WORDS.test(name)
+  );
+}
+
+/**
+ * The one agent a chat window's header names, above the message list: an element classed
+ * as the agent's name (<div class="agent-name">小满</div>) or a role word and a name
+ * ("客服 小满", "客服小满为您服务"). The merchant's messages that carry no name of their own
+ * are that agent's. A header showing only the shop ("云帆卡盟 · 官方客服") names nobody.
+ */
+function headerAgent(container: Element): string | undefined {
+  const names = new Set<string>();
+  let level = 0;
+  for (let e: Element | null = container; e?.parentElement; e = e.parentElement, level++) {
+    for (let prev = e.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      if (isHidden(prev)) continue;
+      const header = (el: Element): boolean => {
+        for (let a: Element | null = el; a && a !== prev.parentElement; a = a.parentElement)
+          if (
+            a.tagName === 'HEADER' ||
+            tokensOf(a.getAttribute('class') ?? '').some((t) => HEADER_CLASS.has(t))
+          )
+            return true;
+        return false;
+      };
+      for (const c of [prev, ...Array.from(prev.querySelectorAll('*'))]) {
+        if (isHidden(c)) continue;
+        const inHeader = header(c);
+        const words = tokensOf(c.getAttribute('class') ?? '');
+        if (
+          inHeader &&
+          words.some((t) => AGENT_WORDS.has(t)) &&
+          words.some((t) => NAME_WORDS.has(t))
+        ) {
+          const name = ownText(c);
+          if (agentNameOk(name)) names.add(name);
+        }
+        // A role word and a name ("客服 豆豆") needs no header class right above the list.
+        if (c.children.length || (!inHeader && level > 1)) continue;
+        // The leaf's own line, else the line it sits on: "客服 <b>小满</b> 为您服务".
+        for (const line of [lineText(c), lineText(c.parentElement ?? c)]) {
+          const t = norm(line).trim();
+          const m = t.length <= 60 ? AGENT_INTRO.exec(t) : undefined;
+          if (m?.[1] && agentNameOk(m[1])) {
+            names.add(m[1]);
+            break;
+          }
+        }
+      }
+    }
+    if (names.size) break;
+  }
+  return names.size === 1 ? [...names][0] : undefined;
 }
 
 /**

@@ -158,12 +158,12 @@ describe('findChat on dividers, logs and forum threads', () => {
     const d = doc(`<div class="msgs">
       <div class="time"><span>星期五 21:36</span></div>
       <div class="row me"><div class="bubble">在吗</div></div>
-      <div class="row you"><div class="bubble">在的</div></div>
+      <div class="row other"><div class="bubble">在的</div></div>
       <div class="time"><span>昨天 22:41</span></div>
       <div class="sys">对方撤回了一条消息</div>
       <div class="row me"><div class="bubble">我要退款</div></div>
       <div class="time"><span>09:58</span></div>
-      <div class="row you"><div class="bubble">已提交</div></div>
+      <div class="row other"><div class="bubble">已提交</div></div>
     </div>`);
     expect(findChat(d, capturedAt)?.messages).toEqual([
       { from: 'customer', at: '2026-11-20T21:36:00+08:00', text: '在吗' },
@@ -408,5 +408,212 @@ describe('findChat on English widgets, order cards and ticket tables', () => {
       { from: 'merchant', name: '小周', at: '2026-11-20T09:03:40+08:00', text: '请发一下截图' },
       { from: 'customer', name: 'lin88', at: '2026-11-20T09:05:00+08:00', text: '好的，已发' },
     ]);
+  });
+});
+
+describe('findChat on ticket badges, attachments, header agents and narrow widgets', () => {
+  it('takes the side from a role badge beside the name and leaves badge and file chip out of the text', () => {
+    const d = doc(
+      `<ol class="thread">
+        <li class="reply"><div class="r-body">
+          <div class="r-head"><span class="r-name">Kiri_07</span><span class="role">用户</span><span class="r-time">2026年11月21日 16:20</span></div>
+          <div class="r-content"><p>兑换时提示已被使用，截图见附件。</p></div>
+          <div class="attach">📎 redeem_error.png（214 KB）</div>
+        </div></li>
+        <li class="reply"><div class="r-body">
+          <div class="r-head"><span class="r-name">青禾</span><span class="role">客服</span><span class="r-time">2026年11月21日 17:05</span></div>
+          <div class="r-content"><p>已收到，正在核实。</p></div>
+        </div></li>
+      </ol>`,
+      '工单详情',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      {
+        from: 'customer',
+        name: 'Kiri_07',
+        at: '2026-11-21T16:20:00+08:00',
+        text: '兑换时提示已被使用，截图见附件。',
+      },
+      {
+        from: 'merchant',
+        name: '青禾',
+        at: '2026-11-21T17:05:00+08:00',
+        text: '已收到，正在核实。',
+      },
+    ]);
+  });
+
+  it('keeps a message that is only an attachment', () => {
+    const d = doc(`<div class="msgs">
+      <div class="msg user"><span class="time">16:20</span><div class="attach">redeem_error.png（214 KB）</div></div>
+      <div class="msg kf"><span class="time">16:21</span><div class="bubble">收到</div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => m.text)).toEqual([
+      'redeem_error.png（214 KB）',
+      '收到',
+    ]);
+  });
+
+  it('gives the agent named in the window header to unnamed merchant messages', () => {
+    const d = doc(`<div class="kf-window">
+      <div class="kf-header"><div class="avatar"></div><div>
+        <div class="agent-name">小满<span class="dot"></span></div>
+        <div class="agent-sub">紫藤数卡 · 在线客服</div>
+      </div></div>
+      <div class="kf-body"><div class="kf-messages">
+        <div class="msg visitor"><div class="time">2026-11-21 15:02:11</div><div class="bubble">还没到账</div></div>
+        <div class="msg agent"><div class="time">2026-11-21 15:03:05</div><div class="bubble">请发一下订单号</div></div>
+        <div class="msg visitor"><div class="time">2026-11-21 15:03:38</div><div class="bubble">ZT2611241517420968</div></div>
+        <div class="msg agent"><div class="time">2026-11-21 15:05:12</div><div class="bubble">查到了</div></div>
+      </div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-21T15:02:11+08:00', text: '还没到账' },
+      { from: 'merchant', name: '小满', at: '2026-11-21T15:03:05+08:00', text: '请发一下订单号' },
+      { from: 'customer', at: '2026-11-21T15:03:38+08:00', text: 'ZT2611241517420968' },
+      { from: 'merchant', name: '小满', at: '2026-11-21T15:05:12+08:00', text: '查到了' },
+    ]);
+  });
+
+  it('reads "客服小满为您服务" above the list as the agent, with no header class', () => {
+    const d = doc(`<div class="box">
+      <div class="bar"><b>紫藤数卡</b><small>客服小满为您服务</small></div>
+      <div class="msgs">
+        <div class="msg me"><span class="time">15:02</span><div class="text">在吗</div></div>
+        <div class="msg other"><span class="time">15:03</span><div class="text">在的</div></div>
+        <div class="msg me"><span class="time">15:04</span><div class="text">卡密无效</div></div>
+        <div class="msg other"><span class="time">15:05</span><div class="text">稍等</div></div>
+      </div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => [m.from, m.name])).toEqual([
+      ['customer', undefined],
+      ['merchant', '小满'],
+      ['customer', undefined],
+      ['merchant', '小满'],
+    ]);
+  });
+
+  it('takes no name from a header that shows only the shop, or from two agents', () => {
+    const shop = doc(`<div class="win">
+      <div class="title">云帆卡盟 · 官方客服<small>客服中心 · 工作时间 9:00-23:00</small></div>
+      <div class="msgs">
+        <div class="row me"><span class="time">15:02</span><div class="bubble">在吗</div></div>
+        <div class="row other"><span class="time">15:03</span><div class="bubble">在的</div></div>
+        <div class="row me"><span class="time">15:04</span><div class="bubble">卡密无效</div></div>
+      </div>
+    </div>`);
+    expect(findChat(shop, capturedAt)?.messages.map((m) => m.name)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const two = doc(`<div class="win">
+      <div class="header"><span class="agent-name">小满</span><span class="agent-name">阿杰</span></div>
+      <div class="msgs">
+        <div class="row me"><span class="time">15:02</span><div class="bubble">在吗</div></div>
+        <div class="row other"><span class="time">15:03</span><div class="bubble">在的</div></div>
+        <div class="row me"><span class="time">15:04</span><div class="bubble">卡密无效</div></div>
+      </div>
+    </div>`);
+    expect(findChat(two, capturedAt)?.messages.map((m) => m.name)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('does not let a header agent replace the names merchant messages carry', () => {
+    const d = doc(`<div class="win">
+      <div class="header"><span class="agent-name">小满</span></div>
+      <div class="msgs">
+        <div class="row me"><span class="time">15:02</span><div class="bubble">在吗</div></div>
+        <div class="row other"><span class="nick">阿杰</span><span class="time">15:03</span><div class="bubble">在的</div></div>
+        <div class="row me"><span class="time">15:04</span><div class="bubble">卡密无效</div></div>
+      </div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => m.name)).toEqual([
+      undefined,
+      '阿杰',
+      undefined,
+    ]);
+  });
+
+  it('reads a long bubble near the middle of a narrow widget by its avatar, not as a notice', () => {
+    const d = doc(`<div class="log">
+      <div class="r n"><span class="t">21:40</span><span class="b">客服已接入</span></div>
+      <div class="r a"><img class="pic" alt="豆豆" width="36" height="36"><span class="t">21:41</span><span class="b">查到了，这个码上游反馈是批次问题，我帮您申请换码</span></div>
+      <div class="r c"><img class="pic" alt="" width="36" height="36"><span class="t">21:42</span><span class="b">好的，谢谢你帮我处理这件事情啊</span></div>
+    </div>`);
+    const rect = (left: number, right: number) =>
+      ({
+        left,
+        right,
+        width: right - left,
+        top: 0,
+        bottom: 20,
+        height: 20,
+        x: left,
+        y: 0,
+      }) as DOMRect;
+    const place = (sel: string, box: DOMRect) => {
+      for (const el of Array.from(d.querySelectorAll<HTMLElement>(sel)))
+        el.getBoundingClientRect = () => box;
+    };
+    place('.log', rect(0, 380));
+    place('.n .b', rect(150, 230));
+    place('.a .b', rect(60, 310));
+    place('.a img', rect(16, 52));
+    place('.c .b', rect(70, 320));
+    place('.c img', rect(328, 364));
+    expect(findChat(d, capturedAt)?.messages.map((m) => m.from)).toEqual([
+      'system',
+      'merchant',
+      'customer',
+    ]);
+  });
+});
+
+describe('findChat on a role badge before the name', () => {
+  it('takes the name after the badge on the time line, not the badge', () => {
+    const d = doc(
+      `<div class="thread">
+        <div class="item"><div class="head"><span>用户</span><span>Kiri_07</span><span>2026-11-21 16:20</span></div><div class="body">兑换码已被使用</div></div>
+        <div class="item"><div class="head"><span>客服</span><span>青禾</span><span>2026-11-21 17:05</span></div><div class="body">正在核实</div></div>
+        <div class="item"><div class="head"><span>用户</span><span>Kiri_07</span><span>2026-11-21 17:10</span></div><div class="body">好的</div></div>
+      </div>`,
+      '工单详情',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      {
+        from: 'customer',
+        name: 'Kiri_07',
+        at: '2026-11-21T16:20:00+08:00',
+        text: '兑换码已被使用',
+      },
+      { from: 'merchant', name: '青禾', at: '2026-11-21T17:05:00+08:00', text: '正在核实' },
+      { from: 'customer', name: 'Kiri_07', at: '2026-11-21T17:10:00+08:00', text: '好的' },
+    ]);
+  });
+});
+
+describe('findChat on header lines that may name the agent', () => {
+  it.each([
+    ['客服小满为您服务', '小满'],
+    ['当前客服：小满', '小满'],
+    ['客服 豆豆 · 工作时间 9:00-23:00', '豆豆'],
+    ['客服 小美(工号 XD-027)为您服务 · 工作时间 9:00-23:00', '小美'],
+    ['客服已接入', undefined],
+    ['客服正在输入…', undefined],
+    ['客服中心', undefined],
+    ['客服QQ 12345', undefined],
+    ['在线客服', undefined],
+    ['客服繁忙', undefined],
+  ])('"%s" names %s', (line, want) => {
+    const d = doc(`<div class="box"><div class="bar"><small>${line}</small></div><div class="msgs">
+      <div class="msg me"><span class="time">15:02</span><div class="text">在吗</div></div>
+      <div class="msg other"><span class="time">15:03</span><div class="text">在的</div></div>
+      <div class="msg me"><span class="time">15:04</span><div class="text">卡密无效</div></div>
+    </div></div>`);
+    expect(findChat(d, capturedAt)?.messages[1]?.name).toBe(want);
   });
 });
