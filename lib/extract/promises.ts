@@ -23,12 +23,12 @@ export interface FoundPromise {
 const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   [
     'compensation',
-    /假一赔|赔付|包赔|赔偿|先行赔|双倍返还|赔[一二三五十百千万\d]|[十百\d]倍(赔|返)/,
+    /假一赔|赔付(?!款)|包赔|赔偿|先行赔|双倍返还|赔[一二三五十百千万\d]|[十百\d]倍(赔|返)/,
   ],
   ['refund', /退款|退回|退还|退换|退货|原路返回|无理由退|包退|全额返还/],
   [
     'after-sales',
-    /售后|质保|保修|包换|换货|换卡|补发|免费补|7\s*[×xX*]\s*24|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
+    /售后|质保|保修|包换|换货|换卡|补发|免费补|补充到账|核[查实]并?补|7\s*[×xX*]\s*24\s*(小时)?.{0,4}(客服|售后|在线|服务|人工)|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
   ],
   [
     'authenticity',
@@ -44,15 +44,31 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ],
 ];
 const NOISE =
-  /最低价|特惠|优惠|折扣|\d折|限时|热销|爆款|返利|加盟|(招|诚招|成为)代理|代理(加盟|招募|价)|分站|注册送|秒杀|低至|包邮|新品|抢购|充值赠|满减|券后|活动|双11|双十一|618|大促|促销|福利|专业|领先|首选|第一品牌|欢迎/;
-const NEGATIVE = /不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保|不在|不属于/;
+  /最低价|特惠|优惠|折扣|\d折|限时|热销|爆款|返利|加盟|(招|诚招|成为)代理|代理(加盟|招募|价)|分站|注册送|秒杀|低至|低价|包邮|新品|抢购|充值赠|满减|券后|活动|双11|双十一|618|大促|促销|福利|专业|领先|首选|第一品牌|欢迎/;
+const NEGATIVE =
+  /不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保|不在|不属于|不超过|不高于|封顶|不会再?(发放|发货|发出|发送|到账|退款|赔付)/;
 const PROMISE_LABEL =
   /^(?:第[一二三四五六七八九十百\d]+条\s*|\d+(?:\.\d+)+\s*|\d{1,2}\s+(?=\p{Script=Han})|[\d一二三四五六七八九十]+[.、)）]\s*|[(（][\d一二三四五六七八九十]+[)）]\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
 const OTHER_LABEL = /^[\p{Script=Han}A-Za-z]{2,10}\s*[:：]/u;
 
+/**
+ * A privacy undertaking ("订单信息不向任何第三方泄露", "仅用于发货与售后，不会提供给任何
+ * 第三方"): category other even when it names the uses (发货、售后) the data is kept for.
+ */
+const PRIVACY =
+  /(不会|绝不|决不|不向|严禁|不得|禁止|从不).{0,16}第三方|不.{0,16}第三方.{0,12}(泄露|出售|提供|透露|分享|共享|出租)|(不会|绝不|不向|严禁).{0,12}(泄露|出售|透露).{0,12}(信息|隐私|资料)/;
+
 /** The category of a promise clause, or undefined when it promises nothing. */
 export function promiseCategory(clause: string): PromiseCategory | undefined {
-  const t = norm(clause);
+  // What data is "用于" (发货与售后) names its purposes, not a commitment to them.
+  const t = norm(clause).replace(
+    /(信息|资料|数据|手机号|邮箱|联系方式)(仅|只)?(用于|用作)[^，,。；;]*/g,
+    '$1',
+  );
+  if (PRIVACY.test(t)) return 'other';
+  // "予以补发或退款": a remedy offered first, a refund as the fallback.
+  if (/(补发|更换|换新|换卡|补卡)[^，,。；;]{0,4}或[^，,。；;]{0,4}(退款|退回)/.test(t))
+    return 'after-sales';
   return CATEGORIES.find(([, cue]) => cue.test(t))?.[0];
 }
 
@@ -68,9 +84,12 @@ function isNavigation(el: Element, text: string): boolean {
   return links.length > 0 && links.length >= bare(text).length - 2;
 }
 
+/** A contact line (热线 0571-…, 客服QQ 800123456, 微信：…). */
+const CONTACT = /\d{5,}|热线|电话|QQ|邮箱\s*[:：]|@|售后邮箱|客服邮箱|微信(号|客服)?\s*[:：]/;
+
 /** A site's name or tagline ("极速发卡网", "虚拟商品自动发货平台"), not a commitment. */
-const BRAND = /(发卡|发货|到账|充值|卡|货)(网|站|平台|商城|系统)|感谢您?选择/;
-/** A section heading made only of topic words ("售后与退款", "发货说明"). */
+const BRAND =
+  /(发卡|发货|到账|充值|卡|货)(网|站|平台|商城|系统)|感谢您?选择|^[^，,]{0,10}(商店|商城|小店|店铺|卡铺)$/;
 /** A card's generic headline ("正品保障", "售后无忧", "极速发货"), not the commitment. */
 const GENERIC_HEADLINE =
   /^(极速|秒速|闪电|快速|急速|自动)(发货|到账|发卡|充值)$|^.{0,4}(保障|无忧|放心|安心|承诺)$|^(无忧|放心|安心)|^[^\d一二三四五六七八九十百千两]{2,4}$/;
@@ -79,30 +98,53 @@ const GENERIC_HEADLINE =
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认)|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]/u;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认)|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]/u;
+/**
+ * Where refunded money goes, with no time or trigger ("退款均按原支付路径返还"): how refunds
+ * travel, not a promise on its own (after a promise it says more of it: "…，款项原路退回").
+ */
+const ROUTE_ONLY = /^(退款|赔付款|款项|退款金额)(均|将|会)?(按|通过|经|退回|返还|原路)[^\d]*$/;
+/** A section heading made only of topic words ("售后与退款", "发货说明"). */
 const TOPIC_ONLY = /^[售后退款发货商品服务与和及保障说明政策规则换货质保充值到账卡密赔付偿]{2,8}$/;
 
 /** A clause that only sets a condition ("超过30分钟未到账的订单", "经核实确属卡密问题的"). */
 const CONDITION =
   /^(超过|超出|如果?|若|凡|对于|因|由于|一旦|经核实)|如被|如遇|如有|若有|如为|若为|的(订单|商品|情况|用户|买家)?$|(?<!售)后$/;
 /** A tail that carries on the same assertion ("非盗号、非共享账号", "绝不…", "且…"). */
-const CONTINUATION = /^(非|不|绝不|绝无|无|永不|且|并且?|均|全部|100%)/;
+const CONTINUATION = /^(非|不|绝不|绝无|无|永不|且|并且?|均|全部|100%|保证|确保)/;
+/**
+ * A tail that hedges, limits or excuses what came before ("高峰期可能稍有延迟", "到账时间以
+ * 银行为准", "超过时间将无法…"), or only gives a time ("1个工作日内处理"): not part of the
+ * promise, and no promise itself.
+ */
+const HEDGE =
+  /可能|以.{0,20}为准|无法|不能|不会|不支持|顺延|延迟|延误|除外|[如若]遇|[请需须]|查看|^您|^[\d一二三四五六七八九十两半]|^(一般|通常|具体|部分|高峰|但|除|仅|只)/;
+/** A step that follows from an application made before it ("可申请退款，审核通过后…退回"). */
+const FOLLOW_UP = /^(审核|审批|核实|受理|确认)(通过|无误|完成)?后/;
 
 /**
  * The clauses of one sentence: split at commas where each side promises on its own
  * ("所有商品均为官方正品，假一赔十"); a condition stays with what it conditions
- * ("超过30分钟未到账的订单，联系客服核实后全额退款") and a tail that promises nothing
- * by itself stays with the promise before it ("…官方渠道充值，非盗号、非共享账号").
+ * ("超过30分钟未到账的订单，联系客服核实后全额退款"), and so does each further consequence
+ * of the same kind ("…，可申请全额退款，款项原路退回"); a tail that promises nothing by
+ * itself stays with the promise before it ("…官方渠道充值，非盗号、非共享账号", "…自动发卡，
+ * 兑换码直接显示在订单页面") unless it hedges, excuses or only gives a time, which is left
+ * out; and the step after an application's review stays with the application ("可申请退款，
+ * 审核通过后款项2个工作日内原路退回").
  */
 function sentenceClauses(sentence: string): string[] {
   const pieces = sentence.split(/([，,])/);
   const units: string[] = [];
   let pending = '';
+  // Whether the last unit opened with a condition: what follows it of the same kind is
+  // more of the same consequence ("超过10分钟未发货的订单，可申请全额退款，款项原路退回").
+  let conditioned = false;
   for (let i = 0; i < pieces.length; i += 2) {
     const piece = (pieces[i] ?? '').trim();
     const comma = pieces[i + 1] ?? '';
     if (!piece) continue;
     const text = pending + piece;
+    const hadCondition = pending !== '';
     pending = '';
     const nextPiece = (pieces[i + 2] ?? '').trim();
     // A condition, or a lead-in that promises nothing itself, goes with the promise after it.
@@ -118,16 +160,34 @@ function sentenceClauses(sentence: string): string[] {
       continue;
     }
     const last = units.length - 1;
-    if (
-      last >= 0 &&
-      CONTINUATION.test(text) &&
-      !promiseCategory(text) &&
-      promiseCategory(units[last] ?? '')
-    ) {
-      units[last] = `${units[last]}${pieces[i - 1] ?? '，'}${text}`;
+    const before = units[last] ?? '';
+    const beforeCategory =
+      last >= 0 && promising(before.replace(PROMISE_LABEL, ''))
+        ? promiseCategory(before)
+        : undefined;
+    const category = promiseCategory(text);
+    const joins =
+      beforeCategory !== undefined &&
+      !hadCondition &&
+      before.length + text.length < 40 &&
+      !NOISE.test(text) &&
+      !NEGATIVE.test(text) &&
+      !NOT_A_COMMITMENT.test(text) &&
+      !BRAND.test(text) &&
+      !OTHER_LABEL.test(text) &&
+      !CONTACT.test(text) &&
+      // "…官方渠道充值，非盗号" / "…自动发卡，兑换码直接显示在订单页面": a tail that
+      // promises nothing by itself says more about the promise before it.
+      ((!category && (CONTINUATION.test(text) || (text.length >= 6 && !HEDGE.test(text)))) ||
+        // "可申请退款，审核通过后款项…退回": the next step of the same procedure.
+        (/申请/.test(before) && FOLLOW_UP.test(text)) ||
+        (conditioned && category === beforeCategory && !CONDITION.test(text)));
+    if (joins) {
+      units[last] = `${before}${pieces[i - 1] ?? '，'}${text}`;
       continue;
     }
     units.push(text);
+    conditioned = hadCondition;
   }
   if (pending) units.push(pending.replace(/[，,]$/, ''));
   return units;
@@ -162,11 +222,44 @@ function clausesOf(line: string): string[] {
       // "假一赔十、不到账全额退款" lists two promises; "绝不销售黑卡、盗刷卡" is one.
       const parts = stripped.split('、').map((x) => x.trim());
       const list =
-        parts.length > 1 && parts.every((x) => x.length >= 4 && promiseCategory(x) !== undefined);
+        !/包括|分为/.test(stripped) &&
+        parts.length > 1 &&
+        parts.every((x) => x.length >= 4 && promiseCategory(x) !== undefined);
       out.push(...(list ? parts : [stripped]));
     }
   }
   return out;
+}
+
+/** Leading icon glyphs of a badge ("⚡ 自动发货", "🛡 假一赔十"). */
+const ICON = /^[^\p{L}\p{N}「“"'(（【《[]+/u;
+
+/**
+ * A strip of badges ("⚡ 自动发货 / ✔ 官方正品 / ♻ 售后无忧 / 🛡 假一赔十", "十年老店 /
+ * 官方授权 / 7×24小时自动发货"): three or more short siblings, half of them slogans or
+ * claims that promise nothing (十年老店). Each names a selling point; the commitments, if
+ * any, are stated elsewhere.
+ */
+function inBadgeStrip(el: Element): boolean {
+  const items = Array.from(el.parentElement?.children ?? []).map((c) =>
+    lineText(c).replace(ICON, '').trim(),
+  );
+  if (items.length < 3 || items.some((t) => t.length > 10 || /[，,。；;]/.test(t))) return false;
+  const slogans = items.filter((t) => GENERIC_HEADLINE.test(t)).length;
+  const bare = items.filter((t) => GENERIC_HEADLINE.test(t) || !promiseCategory(t)).length;
+  return slogans > 0 && bare * 2 >= items.length;
+}
+
+/**
+ * Whether a clause was cut from a sentence at a comma ("…官方授权渠道，保证正品") or is one
+ * of a list of commitments ("假一赔十、包退包换"), not a tag set apart by "·" or spaces.
+ */
+function commaClause(line: string, clause: string): boolean {
+  const at = line.indexOf(clause);
+  return (
+    at >= 0 &&
+    (/[，,、]/.test(line[at - 1] ?? '') || /[，,、]/.test(line[at + clause.length] ?? ''))
+  );
 }
 
 /**
@@ -191,30 +284,37 @@ export function findPromises(
     if (step || stepOf) continue;
     if (isValue(line.el) || isNavigation(line.el, line.text)) continue;
     const footer = inFooter(line.el);
-    const clauses = clausesOf(line.text);
+    const clauses = clausesOf(line.text).map((c) => c.replace(ICON, '').trim());
+    const badge = inBadgeStrip(line.el);
     const slogans = clauses.length > 1 && clauses.every((c) => GENERIC_HEADLINE.test(c));
     for (const clause of clauses) {
       if (clause.length < 3 || clause.length > 40 || NEGATIVE.test(clause)) continue;
       // A slogan on its own ("正品保障", "售后无忧", a badge "自动发货") names a topic; the
       // commitment, when there is one, is the sentence beside it. So does a strip of them.
-      if (clause === line.text.trim() && GENERIC_HEADLINE.test(clause)) continue;
-      if (slogans) continue;
+      if (GENERIC_HEADLINE.test(clause) && !commaClause(line.text, clause)) continue;
+      if (slogans || badge) continue;
+      // Tags and titles set apart by single spaces in the page's own text ("点卡 · 游戏卡
+      // 一手货源", "Apple Store 充值卡 500元 电子卡密 秒发") are not sentences.
+      if (
+        /\p{Script=Han}\s\p{Script=Han}/u.test(clause) &&
+        norm(line.el.textContent ?? '')
+          .replace(/\s+/g, ' ')
+          .includes(norm(clause))
+      )
+        continue;
       // Opening hours in a footer ("客服在线 8:00-24:00") are a schedule, not a promise.
       if (footer && /\d{1,2}:\d{2}\s*[-~～至到]\s*\d{1,2}:\d{2}/.test(clause)) continue;
       if (
         BRAND.test(clause) ||
         TOPIC_ONLY.test(clause) ||
         NOT_A_COMMITMENT.test(clause) ||
+        ROUTE_ONLY.test(clause) ||
         isSiteName(clause)
       )
         continue;
       // Contact lines (7×24小时服务热线 0571-…) are not promises.
       if (/^(售后|退款|退换货?|赔付|服务)(政策|规则|说明|条款|须知|流程)$/.test(clause)) continue;
-      if (
-        OTHER_LABEL.test(clause) ||
-        /\d{5,}|热线|电话|QQ|邮箱\s*[:：]|@|售后邮箱|客服邮箱|微信(号|客服)?\s*[:：]/.test(clause)
-      )
-        continue;
+      if (OTHER_LABEL.test(clause) || CONTACT.test(clause)) continue;
       const category = promiseCategory(clause);
       if (!category) continue;
       const key = norm(clause);

@@ -1,0 +1,188 @@
+// @vitest-environment happy-dom
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '@/lib/extract';
+
+const ctx = { url: 'https://shop.example.cn/help', capturedAt: '2026-11-24T02:00:00.000Z' };
+
+/** The promises extractPage reads off a page with this body. */
+function promisesOf(body: string, title = '购买须知'): { text: string; category: string }[] {
+  const window = new Window({ url: ctx.url });
+  window.document.write(`<html><head><title>${title}</title></head><body>${body}</body></html>`);
+  try {
+    const facts = extractPage(window.document as unknown as Document, ctx);
+    return facts.promises.map(({ text, category }) => ({ text, category }));
+  } finally {
+    void window.happyDOM.abort();
+  }
+}
+
+describe('promises: where a sentence is cut at its commas', () => {
+  it('keeps a tail that promises nothing by itself with the promise before it', () => {
+    expect(
+      promisesOf(
+        '<ul><li>付款成功后系统自动发卡，激活码直接显示在订单详情页。</li>' +
+          '<li>本店所售礼品卡均从官方授权渠道采购，保证未被兑换。</li></ul>',
+      ),
+    ).toEqual([
+      { text: '付款成功后系统自动发卡，激活码直接显示在订单详情页', category: 'delivery' },
+      { text: '本店所售礼品卡均从官方授权渠道采购，保证未被兑换', category: 'authenticity' },
+    ]);
+  });
+
+  it('leaves out a tail that hedges or only gives a time', () => {
+    expect(
+      promisesOf(
+        '<p>一般3分钟内自动发货，节假日可能稍有延迟。</p><p>卡密无效可申请退款，2个工作日内处理。</p>',
+      ),
+    ).toEqual([
+      { text: '一般3分钟内自动发货', category: 'delivery' },
+      { text: '卡密无效可申请退款', category: 'refund' },
+    ]);
+  });
+
+  it('leaves out a tail that is a contact, a label or a slogan', () => {
+    expect(
+      promisesOf(
+        '<p>付款后1分钟内自动发货，售后QQ 800123456。</p><p>所有卡密均为官方正品，价格实惠。</p>',
+      ),
+    ).toEqual([
+      { text: '付款后1分钟内自动发货', category: 'delivery' },
+      { text: '所有卡密均为官方正品', category: 'authenticity' },
+    ]);
+  });
+
+  it('keeps the consequences of one condition together', () => {
+    expect(promisesOf('<p>超过20分钟未发货的订单，可申请全额退款，款项原路退回。</p>')).toEqual([
+      { text: '超过20分钟未发货的订单，可申请全额退款，款项原路退回', category: 'refund' },
+    ]);
+  });
+
+  it('keeps an application and the step that follows its review together', () => {
+    expect(
+      promisesOf(
+        '<dl><dt>可以退款吗？</dt><dd>未发货订单可随时申请退款，审核通过后款项3个工作日内原路退回。</dd></dl>',
+      ),
+    ).toEqual([
+      { text: '未发货订单可随时申请退款，审核通过后款项3个工作日内原路退回', category: 'refund' },
+    ]);
+  });
+
+  it('still splits two commitments that each stand on their own', () => {
+    expect(promisesOf('<p>所有点卡均为官方正品，假一赔五。</p>')).toEqual([
+      { text: '所有点卡均为官方正品', category: 'authenticity' },
+      { text: '假一赔五', category: 'compensation' },
+    ]);
+    expect(promisesOf('<p>未发货订单可申请全额退款，款项1个工作日内原路返回。</p>')).toEqual([
+      { text: '未发货订单可申请全额退款', category: 'refund' },
+      { text: '款项1个工作日内原路返回', category: 'refund' },
+    ]);
+  });
+
+  it('takes a topic before the comma with the commitment after it', () => {
+    expect(
+      promisesOf(
+        '<ol><li>3.2 自动发货类商品，本站在买家付款后即时发放兑换码。</li></ol>',
+        '服务协议',
+      ),
+    ).toEqual([{ text: '自动发货类商品，本站在买家付款后即时发放兑换码', category: 'delivery' }]);
+  });
+});
+
+describe('promises: privacy undertakings', () => {
+  it('are category other, even when they name what the data is used for', () => {
+    expect(
+      promisesOf(
+        '<ul><li>买家联系方式仅用于发货与售后，不会提供给任何第三方。</li>' +
+          '<li>订单信息不向任何第三方泄露</li>' +
+          '<li>本平台不会向任何第三方出售用户的手机号、邮箱等个人信息。</li></ul>',
+        '隐私政策',
+      ),
+    ).toEqual([
+      { text: '买家联系方式仅用于发货与售后，不会提供给任何第三方', category: 'other' },
+      { text: '订单信息不向任何第三方泄露', category: 'other' },
+      { text: '本平台不会向任何第三方出售用户的手机号、邮箱等个人信息', category: 'other' },
+    ]);
+  });
+
+  it('do not take in a delay caused by a third party', () => {
+    expect(promisesOf('<p>因第三方支付通道故障导致的发货延迟，本站不承担责任。</p>')).toEqual([]);
+  });
+});
+
+describe('promises: what is not a promise', () => {
+  it('leaves out a strip of badges, with or without icons', () => {
+    expect(
+      promisesOf(
+        '<div class="tags"><div>⚡ 自动发货</div><div>✔ 官方正品</div><div>♻ 售后无忧</div><div>🛡 假一赔五</div></div>' +
+          '<div class="badges"><span>八年老店</span><span>官方授权</span><span>7×24小时自动发货</span></div>' +
+          '<p>适用于国服账号 · 电子卡密 · 自动发货</p>',
+        '商品详情',
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps a strip of specific commitments', () => {
+    expect(
+      promisesOf(
+        '<footer><div class="f-promise"><span>24小时自动发货</span><span>假一赔十</span>' +
+          '<span>不到账全额退款</span></div></footer>',
+        '首页',
+      ).map((p) => p.text),
+    ).toEqual(['24小时自动发货', '假一赔十', '不到账全额退款']);
+  });
+
+  it('leaves out process steps, exclusion items and caps on liability', () => {
+    expect(
+      promisesOf(
+        '<h2>售后流程</h2><ol><li>提交售后工单</li><li>客服核实订单</li><li>售后完成</li></ol>' +
+          '<h2>以下情况不在售后范围内</h2><ul><li>超过7天售后期限的订单。</li></ul>' +
+          '<p>5.2 同一用户因同一事由获得的赔付累计不超过人民币3000元。</p>',
+        '售后保障',
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves out an order page’s fee lines, states and notices', () => {
+    expect(
+      promisesOf(
+        '<p><label>包赔服务：</label>已购买（找回包赔）</p>' +
+          '<p><span>包赔服务费</span><span>¥38.00</span></p>' +
+          '<div class="alert">该订单已申请退款，退款处理期间卡密不会发放，请勿重复下单。</div>',
+        '订单详情',
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves out slogans, taglines and titles', () => {
+    expect(
+      promisesOf(
+        '<header><span class="logo">正版游戏数字商店</span></header>' +
+          '<h1>全网低价 · 秒到账 · 7×24小时营业</h1>' +
+          '<p>影音会员 / 游戏点卡 / 礼品卡，7×24 小时自助购买</p>' +
+          '<div class="t">Apple Store 充值卡 500元 电子卡密 秒发</div>',
+        '首页',
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves out how a refund travels when it promises no time', () => {
+    expect(
+      promisesOf('<p>退款均按原支付路径返还。退款审核通过后2个工作日内原路退回。</p>', '帮助'),
+    ).toEqual([{ text: '退款审核通过后2个工作日内原路退回', category: 'refund' }]);
+  });
+});
+
+describe('promises: categories', () => {
+  it('files a remedy offered before a refund under after-sales', () => {
+    expect(promisesOf('<p>卡密无效、面值不符的，经核实后予以补发或退款。</p>')).toEqual([
+      { text: '卡密无效、面值不符的，经核实后予以补发或退款', category: 'after-sales' },
+    ]);
+  });
+
+  it('files a round-the-clock promise by what it promises', () => {
+    expect(promisesOf('<p>平台提供7×24小时在线客服。</p>')).toEqual([
+      { text: '平台提供7×24小时在线客服', category: 'after-sales' },
+    ]);
+  });
+});
