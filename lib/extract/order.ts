@@ -123,6 +123,13 @@ export function extractOrder(
     const product = box && box.tagName !== 'BODY' ? cardTitle(box) : undefined;
     if (product) fillUnlabelled(picks, { product }, ['product']);
   }
+  // The count beside a labelled product ("¥128.00<br>x1" in its box).
+  if (picks.product && !picks.quantity && !skip(picks.product.from.el)) {
+    let box: Element = picks.product.from.el;
+    for (let up = 0; up < 3 && box.parentElement && box.parentElement !== doc.body; up++)
+      box = box.parentElement;
+    fillUnlabelled(picks, unlabelledFields(box, ctx), ['quantity']);
+  }
   if (!picks.status) {
     const badge = statusBadge(doc);
     if (badge && !skip(badge.el)) fillUnlabelled(picks, { status: badge }, ['status']);

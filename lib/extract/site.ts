@@ -146,8 +146,18 @@ function siteName(
     if (m?.[1] && !COMPANY.test(m[1])) return { name: m[1] };
   }
   const only = parts.length === 1 ? parts[0] : undefined;
-  return only && !GENERIC_WORDS.test(only) ? { name: only } : undefined;
+  if (only && !GENERIC_WORDS.test(only)) return { name: only };
+  // A service line signed with the shop's name: "悠乐游戏充值 · 客服热线 400-…",
+  // "速达充值 客服在线 8:00-24:00", "橙子卡券官方客服 · 工作时间 …".
+  for (const l of lines) {
+    const m = SERVICE_SIGNATURE.exec(norm(l.text));
+    if (m?.[1] && !GENERIC_WORDS.test(m[1]) && !COMPANY.test(m[1])) return { name: m[1], el: l.el };
+  }
+  return undefined;
 }
+
+const SERVICE_SIGNATURE =
+  /^([\p{Script=Han}A-Za-z0-9]{2,10}?)(?:官方客服|\s*[·|｜—-]?\s*(?:客服热线|客服电话|客服在线|在线客服|客服QQ|客服微信|官方客服))/u;
 
 function addContact(out: string[], kind: string, value: string): void {
   const entry = `${kind}: ${value}`;

@@ -27,7 +27,9 @@ const DATE_TIME =
 const THUMB_CLASS = /thumb|icon|ico\b|pic|img|avatar|logo|cover/i;
 const OWN_NAME = /name|title|tit\b|nm\b/i;
 const PAID_TOTAL = /(?:实付款?|实付金额|合计|总计)\s*[:：]?\s*([¥￥]\s*[\d,]+(?:\.\d{1,2})?)/;
-const QUANTITY = /^[x×*]\s*(\d{1,4})$|^共\s*(\d{1,4})\s*(件|张|个|份)/i;
+// "x2", "共1件", and a unit price times a count ("面值 ¥648.00 × 1").
+const QUANTITY =
+  /^[x×*]\s*(\d{1,4})$|^共\s*(\d{1,4})\s*(?:件|张|个|份)|[¥￥]\s*[\d,]+(?:\.\d{1,2})?\s*[x×]\s*(\d{1,4})$/i;
 
 /** Elements with text and no child element holding text: what a reader sees as words. */
 function leaves(box: Element): Element[] {
@@ -71,7 +73,7 @@ export function unlabelledFields(
       .map((line) => QUANTITY.exec(line.trim()))
       .find(Boolean);
     if (!found.quantity && q) {
-      found.quantity = { value: Number(q[1] ?? q[2]), el };
+      found.quantity = { value: Number(q[1] ?? q[2] ?? q[3]), el };
       continue;
     }
     if (text.length <= 40) {
@@ -121,7 +123,7 @@ export function fillUnlabelled(
   }
 }
 
-const STATUS_CLASS = /status|state|badge|result|tag/i;
+const STATUS_CLASS = /status|state|badge|result|tag|pill|chip|rounded-full/i;
 const NOT_STATUS_PLACE = /tab|nav|menu|filter|step/i;
 
 /**
