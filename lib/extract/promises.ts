@@ -28,15 +28,15 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ['refund', /退款|退回|退还|退换|退货|原路返回|无理由退|包退|全额返还/],
   [
     'after-sales',
-    /售后|质保|保修|包换|换货|换卡|补发|免费补|补充到账|核[查实]并?补|7\s*[×xX*]\s*24\s*(小时)?.{0,4}(客服|售后|在线|服务|人工)|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
+    /售后|质保|保修|包换|换货|换卡|补发|免费补|补充到账|重新(充值|发货|发卡|发送|发放)|核[查实]并?补|7\s*[×xX*]\s*24\s*(小时)?.{0,4}(客服|售后|在线|服务|人工)|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
   ],
   [
     'authenticity',
-    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规(授权)?(渠道|货源)|授权渠道|来自.{0,8}(品牌官方|一级代理)|保证.{0,8}(未被使用|未使用过|有效)|官方直充|正版|(绝无|绝不|不卖|杜绝|拒绝).{0,4}(假卡|黑卡|盗刷)/,
+    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规(授权)?(渠道|货源)|授权渠道|来自.{0,8}(品牌官方|一级代理)|保证.{0,8}(未被使用|未使用过|有效)|官方直充|正版|(保证|确保|承诺).{0,10}(一致|相符|属实)|与.{0,4}描述.{0,2}(一致|相符)|(绝无|绝不|不卖|杜绝|拒绝).{0,4}(假卡|黑卡|盗刷)/,
   ],
   [
     'delivery',
-    /自动发货|自动(发送|发放|发出)|(发送|发)[至到].{0,10}邮箱|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|发出|处理|完成|回复)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
+    /自动发货|自动(发送|发放|发出)|(发送|发)[至到].{0,10}邮箱|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|发出|处理|完成|回复|交号|交货)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
   ],
   [
     'other',
@@ -98,7 +98,7 @@ const GENERIC_HEADLINE =
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认)|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]/u;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认|通过|先|务必|按|使用|附上|保留|上传|填写|备注|注意|仔细|耐心)|如下[:：]?$|(重置|验证|找回)(链接|密码|邮件|码)|激活(链接|邮件)|(分钟|小时)内有效|(保障|处理|审核|进行|生效|受理|充值|发货|交易|服务|退款)中$|已(购买|开通|生效|激活|选择|领取|使用|购)$|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]/u;
 /**
  * Where refunded money goes, with no time or trigger ("退款均按原支付路径返还"): how refunds
  * travel, not a promise on its own (after a promise it says more of it: "…，款项原路退回").
@@ -107,9 +107,12 @@ const ROUTE_ONLY = /^(退款|赔付款|款项|退款金额)(均|将|会)?(按|�
 /** A section heading made only of topic words ("售后与退款", "发货说明"). */
 const TOPIC_ONLY = /^[售后退款发货商品服务与和及保障说明政策规则换货质保充值到账卡密赔付偿]{2,8}$/;
 
-/** A clause that only sets a condition ("超过30分钟未到账的订单", "经核实确属卡密问题的"). */
+/**
+ * A clause that only sets a condition ("超过30分钟未到账的订单", "经核实确属卡密问题的",
+ * "已购买包赔服务的账号").
+ */
 const CONDITION =
-  /^(超过|超出|如果?|若|凡|对于|因|由于|一旦|经核实)|如被|如遇|如有|若有|如为|若为|的(订单|商品|情况|用户|买家)?$|(?<!售)后$/;
+  /^(超过|超出|如果?|若|凡|对于|因|由于|一旦|经核实)|如被|如遇|如有|若有|如为|若为|的(订单|商品|情况|用户|买家|账号|账户|卡密|会员)?$|(?<!售)后$/;
 /** A tail that carries on the same assertion ("非盗号、非共享账号", "绝不…", "且…"). */
 const CONTINUATION = /^(非|不|绝不|绝无|无|永不|且|并且?|均|全部|100%|保证|确保)/;
 /**
@@ -119,6 +122,12 @@ const CONTINUATION = /^(非|不|绝不|绝无|无|永不|且|并且?|均|全部|
  */
 const HEDGE =
   /可能|以.{0,20}为准|无法|不能|不会|不支持|顺延|延迟|延误|除外|[如若]遇|[请需须]|查看|^您|^[\d一二三四五六七八九十两半]|^(一般|通常|具体|部分|高峰|但|除|仅|只)/;
+/**
+ * A clause that carries on the same assertion with a connective ("…自动发货，付款成功后卡密
+ * 立即显示在页面上，同时发送至您填写的邮箱"): more of the promise before it even when it would
+ * promise the same thing on its own.
+ */
+const CONNECTIVE = /^(同时|并且?|且|还|亦|也|另外)/;
 /** A step that follows from an application made before it ("可申请退款，审核通过后…退回"). */
 const FOLLOW_UP = /^(审核|审批|核实|受理|确认)(通过|无误|完成)?后/;
 
@@ -153,6 +162,7 @@ function sentenceClauses(sentence: string): string[] {
       !NOISE.test(text) &&
       !/^请/.test(piece) &&
       !/^请/.test(nextPiece) &&
+      !CONNECTIVE.test(nextPiece) &&
       nextPiece &&
       promiseCategory(nextPiece);
     if (((CONDITION.test(piece) && !/^请/.test(nextPiece)) || leadIn) && i + 2 < pieces.length) {
@@ -181,6 +191,7 @@ function sentenceClauses(sentence: string): string[] {
       ((!category && (CONTINUATION.test(text) || (text.length >= 6 && !HEDGE.test(text)))) ||
         // "可申请退款，审核通过后款项…退回": the next step of the same procedure.
         (/申请/.test(before) && FOLLOW_UP.test(text)) ||
+        (category === beforeCategory && CONNECTIVE.test(text)) ||
         (conditioned && category === beforeCategory && !CONDITION.test(text)));
     if (joins) {
       units[last] = `${before}${pieces[i - 1] ?? '，'}${text}`;
@@ -205,8 +216,39 @@ function promising(c: string): boolean {
   );
 }
 
-function clausesOf(line: string): string[] {
+/**
+ * The category of a promise read off a page: what the consequence promises when the clause
+ * opens with conditions ("包赔期内账号被找回的，售后专员在24小时内受理并启动追回" is about
+ * after-sales, not compensation).
+ */
+function clauseCategory(clause: string): PromiseCategory | undefined {
+  const whole = promiseCategory(clause);
+  if (whole === 'other') return whole;
+  const pieces = clause.split(/[，,]/).map((x) => x.trim());
+  let k = 0;
+  while (k < pieces.length - 1 && CONDITION.test(pieces[k] ?? '')) k++;
+  return (k > 0 && promiseCategory(pieces.slice(k).join('，'))) || whole;
+}
+
+/** A promise's own title before a colon ("<b>自动发货</b>：付款成功后系统自动发卡…"). */
+const HEADED = /^([\p{Script=Han}]{2,8})\s*[:：]\s*/u;
+
+/**
+ * A line without the promise's title before it: "假一赔十：售出假卡按订单金额十倍赔偿" states
+ * its commitment after the colon; the title names it. A field (退款方式：原路退回) keeps its label.
+ */
+function withoutTitle(line: string): string {
+  const m = HEADED.exec(line);
+  if (!m) return line;
+  const head = m[1] ?? '';
+  const rest = line.slice(m[0].length);
+  if (rest.length < 6 || NOT_A_COMMITMENT.test(head) || !promiseCategory(head)) return line;
+  return rest;
+}
+
+function clausesOf(full: string): string[] {
   const out: string[] = [];
+  const line = withoutTitle(full);
   // Banners and announcements around a promise are marketing, not commitments. In a
   // paragraph of prose, only the clause that markets is left out.
   const prose = line.length > 50;
@@ -251,6 +293,55 @@ function inBadgeStrip(el: Element): boolean {
 }
 
 /**
+ * Whether an element sits in one card of a product listing (a search grid or shelf: sibling
+ * cards alike in tag and class, each with its own ¥ price). A card's title ("…200元 CDK
+ * 官方正品") and tags (自动发货 / 假一赔十) describe the goods; they commit nobody.
+ * (Only lines without a sentence's punctuation are taken for such titles and tags.)
+ */
+function inListing(el: Element): boolean {
+  let card: Element | null = el;
+  for (let depth = 0; card?.parentElement && depth < 5; depth++, card = card.parentElement) {
+    const cls = card.getAttribute('class') ?? '';
+    if (!cls && card.tagName !== 'LI') continue;
+    const alike = Array.from(card.parentElement.children).filter(
+      (c) =>
+        c !== card &&
+        c.tagName === card?.tagName &&
+        (c.getAttribute('class') ?? '') === cls &&
+        /[¥￥]\s*\d/.test(norm(c.textContent ?? '')),
+    );
+    if (alike.length >= 1 && /[¥￥]\s*\d/.test(norm(card.textContent ?? ''))) return true;
+  }
+  return false;
+}
+
+/** A buyer's review ("秒到账，已经第二次买了"): what a customer says, not the shop. */
+const REVIEW_TEXT = /回购|第[二三四五几两\d]次(买|购|下单|来)|好评|五星|下次还|还会再?来|已经买了/;
+function isReview(el: Element, text: string): boolean {
+  return (
+    REVIEW_TEXT.test(text) ||
+    el.closest(
+      '[class*="review" i], [class*="comment" i], [class*="pingjia" i], [class*="evaluat" i]',
+    ) !== null
+  );
+}
+
+/**
+ * A cell in a table's name column (包赔类型 → "一年包赔", 套餐名称): it names an option or
+ * a plan; the commitments are stated elsewhere (a 处理方式 column may hold them).
+ */
+function namesAnItem(el: Element): boolean {
+  const cell = el.closest('td');
+  const row = cell?.parentElement;
+  const header = cell?.closest('table')?.querySelector('tr');
+  if (!cell || !row || !header || header === row) return false;
+  const above = header.children[Array.from(row.children).indexOf(cell)];
+  return (
+    above !== undefined && /(类型|名称|类别|种类|项目|套餐|等级|规格|版本)$/.test(lineText(above))
+  );
+}
+
+/**
  * Whether a clause was cut from a sentence at a comma ("…官方授权渠道，保证正品") or is one
  * of a list of commitments ("假一赔十、包退包换"), not a tag set apart by "·" or spaces.
  */
@@ -283,6 +374,12 @@ export function findPromises(
     stepOf = /^([①-⑩]|\d{1,2}[.、]?|第.步)$/.test(line.text.trim()) ? line.el : undefined;
     if (step || stepOf) continue;
     if (isValue(line.el) || isNavigation(line.el, line.text)) continue;
+    if (
+      (!/[，,。；;]/.test(line.text) && inListing(line.el)) ||
+      isReview(line.el, line.text) ||
+      namesAnItem(line.el)
+    )
+      continue;
     const footer = inFooter(line.el);
     const clauses = clausesOf(line.text).map((c) => c.replace(ICON, '').trim());
     const badge = inBadgeStrip(line.el);
@@ -315,7 +412,7 @@ export function findPromises(
       // Contact lines (7×24小时服务热线 0571-…) are not promises.
       if (/^(售后|退款|退换货?|赔付|服务)(政策|规则|说明|条款|须知|流程)$/.test(clause)) continue;
       if (OTHER_LABEL.test(clause) || CONTACT.test(clause)) continue;
-      const category = promiseCategory(clause);
+      const category = clauseCategory(clause);
       if (!category) continue;
       const key = norm(clause);
       if (seen.has(key)) continue;

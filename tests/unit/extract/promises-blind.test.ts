@@ -186,3 +186,76 @@ describe('promises: categories', () => {
     ]);
   });
 });
+
+describe('promises: titles, tables and listings', () => {
+  it('reads the commitment after a promise title and its colon', () => {
+    expect(
+      promisesOf(
+        '<ul><li><b>极速发货</b>：下单后系统自动发卡，节假日照常发货</li>' +
+          '<li><b>假一赔三</b>：售出盗卡按实付金额三倍赔偿</li>' +
+          '<li><b>退款方式</b>：原路退回</li></ul>',
+        '首页',
+      ),
+    ).toEqual([
+      { text: '下单后系统自动发卡，节假日照常发货', category: 'delivery' },
+      { text: '售出盗卡按实付金额三倍赔偿', category: 'compensation' },
+    ]);
+  });
+
+  it('takes a remedy column but not the intro, the name column or the notes', () => {
+    expect(
+      promisesOf(
+        '<p>为维护顾客权益，本店退换规则如下：</p>' +
+          '<table><tr><th>套餐名称</th><th>处理方式</th></tr>' +
+          '<tr><td>半年包赔</td><td>人工核查后重新发货</td></tr>' +
+          '<tr><td>终身包赔</td><td>按实付金额两倍赔付</td></tr></table>' +
+          '<ol><li>申请退款请通过在线工单提交订单号。</li></ol>',
+        '售后规则',
+      ),
+    ).toEqual([
+      { text: '人工核查后重新发货', category: 'after-sales' },
+      { text: '按实付金额两倍赔付', category: 'compensation' },
+    ]);
+  });
+
+  it('keeps a same-kind clause opened by a connective with the promise before it', () => {
+    expect(
+      promisesOf('<p>全部商品自动发货，支付完成后卡号显示在订单页，同时发送到您的邮箱。</p>'),
+    ).toEqual([
+      {
+        text: '全部商品自动发货，支付完成后卡号显示在订单页，同时发送到您的邮箱',
+        category: 'delivery',
+      },
+    ]);
+  });
+
+  it('files a conditioned promise by its consequence, conditions and all', () => {
+    expect(
+      promisesOf(
+        '<p>已开通包赔的账户，成交后被找回的，平台按成交价全额赔付。</p>' +
+          '<p>包赔期内账户被找回的，售后专员在12小时内受理。</p>',
+      ),
+    ).toEqual([
+      {
+        text: '已开通包赔的账户，成交后被找回的，平台按成交价全额赔付',
+        category: 'compensation',
+      },
+      { text: '包赔期内账户被找回的，售后专员在12小时内受理', category: 'after-sales' },
+    ]);
+  });
+
+  it('leaves out states, reviews, reset links and the cards of a product grid', () => {
+    expect(
+      promisesOf(
+        '<div>订单已完成，售后保障中</div><div><span>极速退款</span><span>已开通</span></div>' +
+          '<div class="cmt"><p>秒到账，第三次来买了</p></div>' +
+          '<p>1. 验证链接将发送到您的邮箱，链接10分钟内有效。</p>' +
+          '<div class="list">' +
+          '<div class="item"><div>点卡 50元 CDK 官方正品</div><div class="tag"><span>秒发</span><span>假一赔十</span></div><span>¥49.50</span></div>' +
+          '<div class="item"><div>点卡 100元</div><div class="tag"><span>秒发</span></div><span>¥98.00</span></div>' +
+          '</div>',
+        '搜索',
+      ),
+    ).toEqual([]);
+  });
+});
