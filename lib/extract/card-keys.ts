@@ -184,6 +184,11 @@ export function findCards(
       }
     }
     if (!SECRET_LABEL.test(label)) continue;
+    // A heading over a box of its own pairs ("卡密信息" over 卡号 / 卡密): those pairs count.
+    const inner = (q: LabelledValue) => q !== pair && q.el !== pair.el && pair.el.contains(q.el);
+    const cardLabel = (q: LabelledValue) =>
+      SECRET_LABEL.test(q.label) || NUMBER_LABEL.test(q.label) || PASSWORD_LABEL.test(q.label);
+    if (pairs.some((q) => inner(q) && cardLabel(q))) continue;
     // A list of codes under one label: the value row and its look-alike siblings.
     const values = [{ value: pair.value, el: pair.el }];
     if (!pair.inline) {

@@ -4,7 +4,7 @@ import type { PageFacts } from './facts';
 import { findLabelledValues } from './labels';
 import { extractOrder, type OrderFacts } from './order';
 import { extractOrders } from './order-list';
-import { extractPayment, isPaymentPage } from './payment';
+import { extractPayment, isPaymentPage, providerOfPage } from './payment';
 import { findPromises, promiseCategory, promiseFacts } from './promises';
 import { extractSite } from './site';
 import type { SourceMap } from './sources';
@@ -81,8 +81,13 @@ export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
   );
   const promises = promiseFacts(found, sources);
   const site = extractSite(doc, pairs, lines, sources);
-  // A provider's bill page is the provider's site, whether or not it prints its name.
-  if (!site.name && payment?.payment.provider) site.name = payment.payment.provider;
+  // A provider's own bill page is the provider's site, whether or not it prints its name
+  // and whatever shop the bill names; an aggregator's page keeps its own name.
+  const provider = payment && (providerOfPage(doc, ctx.url) ?? payment.payment.provider);
+  if (payment && provider && (!site.name || providerOfPage(doc, ctx.url))) {
+    site.name = provider;
+    delete sources['site.name'];
+  }
   if (chat) chatSources(chat, sources);
 
   const headings = Array.from(doc.querySelectorAll('h1, h2, h3'))

@@ -141,6 +141,8 @@ function valueBelow(cell: Element): { value: string; el: Element } | undefined {
  * the label is the last of exactly two texts in its box, and the first is no label.
  */
 function valueAbove(labelEl: Element): { value: string; el: Element } | undefined {
+  // "JDV8260311745208 <em>复制</em>": an action beside a value is no caption.
+  if (ACTION_WORD.test(lineText(labelEl).trim())) return undefined;
   const box = labelEl.parentElement;
   if (!box || box.tagName === 'BODY' || NOT_LABEL_TAGS.has(box.tagName)) return undefined;
   const kids = Array.from(box.children).filter((c) => !isHidden(c) && lineText(c) !== '');
@@ -156,6 +158,8 @@ function valueAbove(labelEl: Element): { value: string; el: Element } | undefine
   return loose ? undefined : { value, el };
 }
 
+const ACTION_WORD =
+  /^(复制|一键复制|点击复制|查看|详情|展开|收起|删除|编辑|修改|更多|去支付|取消)$/;
 const VALUE_WORD = /支付$|支付宝|微信|余额|银行|信用卡|花呗|^已|成功$|完成$|失败$|中$/;
 
 const DOT_LEADER = /^(\S.{0,14}?)\s*[.·…]{3,}\s*(\S.*)$/;

@@ -3,7 +3,13 @@ import { pick, readId } from './fields';
 import { isLabelText, type LabelledValue } from './labels';
 import { assign, ORDER_LABELS, type OrderFacts, orderPicks } from './order';
 import { type SourceMap, sourceOf } from './sources';
-import { bareCells, fillUnlabelled, unlabelledFields } from './unlabelled';
+import {
+  bareCells,
+  fillUnlabelled,
+  looksLikeOrderCard,
+  productBesideCount,
+  unlabelledFields,
+} from './unlabelled';
 import { isHidden, labelKey, lineText, visibleElements } from './text';
 
 interface ListContext {
@@ -149,6 +155,29 @@ function cardItems(pairs: readonly LabelledValue[]): ListItem[] {
   return items;
 }
 
+/**
+ * Order cards that show no order number (a shopping app's 我的订单: shop, product, ×1,
+ * 实付款, a status word): two or more siblings of one kind, each with a status word, a
+ * count and a paid amount. Product grids have no status words, so they give none.
+ */
+function idlessCards(doc: Document, skip: (el: Element) => boolean): ListItem[][] {
+  const lists: ListItem[][] = [];
+  const seen = new Set<Element>();
+  for (const el of visibleElements(doc)) {
+    const parent = el.parentElement;
+    if (!parent || seen.has(parent) || skip(el)) continue;
+    const key = `${el.tagName}.${el.getAttribute('class') ?? ''}`;
+    const kin = Array.from(parent.children).filter(
+      (c) => !isHidden(c) && `${c.tagName}.${c.getAttribute('class') ?? ''}` === key,
+    );
+    if (kin.length < 2) continue;
+    seen.add(parent);
+    if (!kin.every((card) => looksLikeOrderCard(card))) continue;
+    lists.push(kin.map((card) => ({ el: card, pairs: [] })));
+  }
+  return lists;
+}
+
 /** The order read from one row or card, with its sources under `orders.<i>`. */
 function readItem(
   doc: Document,
@@ -157,14 +186,20 @@ function readItem(
   skip: (el: Element) => boolean,
   sources: SourceMap,
   prefix: string,
+  idless = false,
 ): OrderFacts | undefined {
   const picks = orderPicks(item.pairs, ctx.capturedAt, ctx.zone);
-  if (!picks.orderId) return undefined;
+  if (!picks.orderId && !idless) return undefined;
   // Order cards show status, time, wallet and product without labels.
   fillUnlabelled(picks, unlabelledFields(item.el, ctx));
+  if (idless) {
+    const row = productBesideCount(item.el, skip);
+    if (row) fillUnlabelled(picks, row, ['product', 'quantity']);
+  }
   fillUnlabelled(picks, bareCells(item.el), ['amount', 'product']);
   if (!(picks.amount || picks.placedAt || picks.product || picks.status)) return undefined;
-  if (picks.tradeNo && picks.orderId.value === picks.tradeNo.value) return undefined;
+  if (picks.tradeNo && picks.orderId?.value === picks.tradeNo.value) return undefined;
+  if (idless && !(picks.amount && picks.product && picks.status)) return undefined;
   const mine: SourceMap = {};
   const order = assign<OrderFacts>({}, picks, mine, prefix);
   const cards = findCards(doc, item.pairs, (el) => skip(el) || !item.el.contains(el));
@@ -194,17 +229,23 @@ export function extractOrders(
   skip: (el: Element) => boolean,
   sources: SourceMap,
 ): OrderFacts[] | undefined {
-  const candidates = [...tableItems(doc, skip), ...gridItems(doc, skip), cardItems(pairs)];
-  for (const items of candidates) {
+  const candidates = [
+    ...tableItems(doc, skip).map((items) => ({ items, idless: false })),
+    ...gridItems(doc, skip).map((items) => ({ items, idless: false })),
+    { items: cardItems(pairs), idless: false },
+    ...idlessCards(doc, skip).map((items) => ({ items, idless: true })),
+  ];
+  for (const { items, idless } of candidates) {
     if (items.length < 2) continue;
     const mine: SourceMap = {};
     const orders: OrderFacts[] = [];
     for (const item of items) {
-      const order = readItem(doc, item, ctx, skip, mine, `orders.${orders.length}`);
+      const order = readItem(doc, item, ctx, skip, mine, `orders.${orders.length}`, idless);
       if (order) orders.push(order);
     }
     const ids = new Set(orders.map((o) => o.orderId));
-    if (orders.length < 2 || ids.size !== orders.length) continue;
+    if (orders.length < 2 || (!idless && ids.size !== orders.length)) continue;
+    if (idless && orders.length !== items.length) continue;
     Object.assign(sources, mine);
     return orders;
   }

@@ -13,7 +13,14 @@ import {
 import type { LabelledValue } from './labels';
 import { type SourceMap, sourceOf } from './sources';
 import { lineText, visibleText } from './text';
-import { bareCells, fillUnlabelled, statusBadge, unlabelledFields } from './unlabelled';
+import {
+  bareCells,
+  fillUnlabelled,
+  productBesideCount,
+  statusAhead,
+  statusBadge,
+  unlabelledFields,
+} from './unlabelled';
 
 /** Contract 1's order facts, plus the cards behind `cardKeys`. */
 export interface OrderFacts {
@@ -108,13 +115,23 @@ export function extractOrder(
   // A product card without labels (van-card__title, goods-name), and the "x1" beside it.
   if (!picks.product && doc.body) {
     const product = unlabelledFields(doc.body, ctx).product;
-    if (product && !skip(product.el)) {
+    // Not a popup's caption ("京东E卡 100元 · 共1张" over the card keys).
+    if (
+      product &&
+      !skip(product.el) &&
+      !product.el.closest('[role="dialog"], [aria-modal="true"]')
+    ) {
       fillUnlabelled(picks, { product }, ['product']);
       let box: Element = product.el;
       for (let up = 0; up < 4 && box.parentElement && box.parentElement !== doc.body; up++)
         box = box.parentElement;
       fillUnlabelled(picks, unlabelledFields(box, ctx), ['quantity']);
     }
+  }
+  // A goods row drawn without names: the words in the box of its "x1".
+  if (!picks.product && doc.body) {
+    const row = productBesideCount(doc.body, skip);
+    if (row) fillUnlabelled(picks, row, ['product', 'quantity']);
   }
   // An order card (in a chat, a 查询结果): the words heading the small box that shows the
   // order number are its product.
@@ -133,6 +150,10 @@ export function extractOrder(
   if (!picks.status) {
     const badge = statusBadge(doc);
     if (badge && !skip(badge.el)) fillUnlabelled(picks, { status: badge }, ['status']);
+  }
+  if (!picks.status && picks.orderId) {
+    const headline = statusAhead(doc, picks.orderId.from.el);
+    if (headline && !skip(headline.el)) fillUnlabelled(picks, { status: headline }, ['status']);
   }
   // A product cell that also holds pictures' captions and numbers: its title element.
   if (picks.product && picks.product.value.length > 30) {

@@ -36,6 +36,7 @@ const CREATED = [/^(创建时间|交易创建时间|下单时间|创建交易|�
 const PAID = [/^(支付时间|付款时间|交易时间|完成时间)$/, /^(付款成功|支付成功)$/];
 const STATUS = [/^(交易状态|当前状态|支付状态|状态)$/];
 const METHOD = [/^(付款方式|支付方式)$/];
+const ICON_TAGS = new Set(['SVG', 'IMG', 'I']);
 const HEADLINE_STATUS =
   /^(交易成功|支付成功|付款成功|交易关闭|交易已关闭|退款成功|已退款|等待付款|交易失败|已支付|已完成|已全额退款)$/;
 const PRODUCT = [/^(商品说明|商品|商品名称|商品信息|交易说明|商品描述)$/, /^名称$/];
@@ -51,16 +52,31 @@ function readMethod(value: string): string | undefined {
 
 const PROVIDERS: ReadonlyArray<readonly [string, RegExp]> = [
   ['支付宝', /支付宝|alipay/i],
+  // Before 微信支付: QQ钱包 bills are also served by tenpay.
+  ['QQ钱包', /QQ钱包/i],
   ['微信支付', /微信支付|财付通|wechat\s*pay|tenpay/i],
   ['云闪付', /云闪付|银联|unionpay/i],
+  ['抖音支付', /抖音支付|douyin\s*pay/i],
+  ['京东支付', /京东支付|jd\s*pay/i],
 ];
 
 /** The providers' own web hosts, for a bill page that never prints the provider's name. */
 const PROVIDER_HOSTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['支付宝', /(^|\.)alipay\.com$/],
+  ['QQ钱包', /(^|\.)(mqq\.tenpay\.com|qpay\.qq\.com)$/],
   ['微信支付', /(^|\.)(tenpay\.com|weixin\.qq\.com|wechatpay\.cn)$/],
+  ['抖音支付', /(^|\.)douyinpay\.com$/],
+  ['京东支付', /(^|\.)jdpay\.com$/],
   ['云闪付', /(^|\.)(95516\.com|unionpay\.com)$/],
 ];
+
+/** The provider whose own page this is: named in the title, or by its host. */
+export function providerOfPage(doc: Document, url: string): string | undefined {
+  return (
+    PROVIDERS.find(([, cue]) => cue.test(doc.title))?.[0] ??
+    PROVIDER_HOSTS.find(([, host]) => host.test(hostOf(url)))?.[0]
+  );
+}
 
 const hostOf = (url: string | undefined) => {
   try {
@@ -143,7 +159,10 @@ export function extractPayment(
   }
   if (payment.status === undefined) {
     const el = visibleElements(doc).find(
-      (e) => e.children.length === 0 && HEADLINE_STATUS.test(lineText(e)),
+      // A status word perhaps after its icon (<svg>, <img>, <i class="icon-ok">).
+      (e) =>
+        Array.from(e.children).every((c) => ICON_TAGS.has(c.tagName.toUpperCase())) &&
+        HEADLINE_STATUS.test(lineText(e)),
     );
     if (el) {
       payment.status = lineText(el);

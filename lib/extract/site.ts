@@ -164,7 +164,14 @@ function addContact(out: string[], kind: string, value: string): void {
   if (!out.some((c) => c.endsWith(` ${value}`))) out.push(entry);
 }
 
-const BUYER = /买家|收货|联系方式|下单|收款方|付款方|您的|预留|充值账号|手机号码?[:：]/;
+const BUYER =
+  /买家|收货|联系方式|下单|收款方|付款方|您的|预留|充值账号|充值QQ|充入|充值到|手机号码?[:：]/;
+
+/** Whether an element sits in an order's table or form (订单号 and its fields). */
+function orderBox(el: Element): boolean {
+  const box = el.closest('table, dl, form, [class*="order" i]');
+  return Boolean(box && /订单|单号/.test(lineText(box)));
+}
 
 /** QQ, WeChat, phone and e-mail contacts the site gives for itself (not the buyer's). */
 export function findContacts(lines: readonly TextLine[]): string[] {
@@ -179,8 +186,15 @@ export function findContacts(lines: readonly TextLine[]): string[] {
       addContact(out, 'QQ', t);
       continue;
     }
-    qqLabel = /(QQ|企鹅)(号|号码)?\s*[:：]$/i.test(t) && /客服|联系|售后|咨询/.test(t);
-    if (BUYER.test(t) || t.includes('*')) continue;
+    // An order's own table asks the buyer for a 联系QQ: that number is the buyer's.
+    const buyerField =
+      !footer &&
+      /联系QQ|联系电话|联系邮箱/i.test(t) &&
+      !/客服|售后|咨询|官方/.test(t) &&
+      orderBox(el);
+    qqLabel =
+      !buyerField && /(QQ|企鹅)(号|号码)?\s*[:：]$/i.test(t) && /客服|联系|售后|咨询/.test(t);
+    if (buyerField || BUYER.test(t) || t.includes('*')) continue;
     // "QQ 12345678" alone is as likely the buyer's account: a colon or a service word.
     const service = footer || /客服|联系|咨询|售后|官方|商务|投诉|在线/.test(t);
     for (const m of t.matchAll(/(QQ群|QQ|企鹅)(?:号|客服|号码)?\s*([:：])?\s*(\d{5,11})(?!\d)/gi)) {

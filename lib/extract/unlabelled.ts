@@ -18,10 +18,10 @@ export interface UnlabelledFields {
 }
 
 const STATUS_WORD =
-  /^(交易成功|交易完成|交易关闭|交易失败|已完成|已发货|待发货|未发货|发货中|已付款|待付款|未付款|待支付|已支付|支付成功|已退款|退款中|退款成功|已关闭|订单已关闭|已取消|订单已取消|已签收|充值中|充值成功|充值失败|已到账|处理中|待处理|售后中|待收货|已收货|已发卡|已发卡密)$/;
+  /^(交易成功|交易完成|交易关闭|交易失败|已完成|已发货|待发货|未发货|发货中|已付款|待付款|未付款|待支付|已支付|支付成功|已退款|退款中|退款成功|已关闭|订单已关闭|已取消|订单已取消|已签收|充值中|充值成功|充值失败|已到账|处理中|待处理|售后中|待收货|已收货|已发卡|已发卡密|卖家已发货|等待卖家发货|待确认收货|买家已付款|等待发货)$/;
 const PAY_WORD = /微信支付|支付宝|QQ钱包|USDT|云闪付|银联|余额支付|PayPal|数字人民币|京东支付|微信/;
 const PRODUCT_CLASS =
-  /(goods|product|commodity|item|sku|prod|card|oc|g)[-_]{0,2}(name|title|tit|nm)\b|(^|\s)(goods|product)(\s|$)/i;
+  /(goods|product|commodity|item|sku|prod|card|oc|g)[-_]{0,2}(name|title|tit|nm)\b|(^|\s)(goods|product|prod)(\s|$)/i;
 const DATE_TIME =
   /(?:今天|昨天|前天)\s*\d{1,2}:\d{2}(?::\d{2})?|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?/;
 const THUMB_CLASS = /thumb|icon|ico\b|pic|img|avatar|logo|cover/i;
@@ -58,7 +58,10 @@ export function unlabelledFields(
     if (el.closest('a, button, select, option')) continue;
     const text = lineText(el).trim();
     // "共1件商品 实付 ¥9.90": a total without a colon, the card's own words for it.
-    const paid = PAID_TOTAL.exec(lineText(el.parentElement ?? el));
+    // (Up to two levels: the figure may be split in spans, ¥ / 148 / .00.)
+    const paid = [el.parentElement, el.parentElement?.parentElement]
+      .map((box) => box && PAID_TOTAL.exec(lineText(box).replace(/\s+/g, '')))
+      .find(Boolean);
     if (!found.amount && paid?.[1]) {
       const value = readAmount(paid[1]);
       if (value !== undefined) found.amount = { value, el };
@@ -123,8 +126,8 @@ export function fillUnlabelled(
   }
 }
 
-const STATUS_CLASS = /status|state|badge|result|tag|pill|chip|rounded-full/i;
-const NOT_STATUS_PLACE = /tab|nav|menu|filter|step/i;
+const STATUS_CLASS = /status|state|badge|result|tag|pill|chip|rounded-full|hero/i;
+const NOT_STATUS_PLACE = /tab|nav|menu|filter|step|progress|timeline|flow/i;
 
 /**
  * An order page's status shown without a label: a status word in an element whose own
@@ -180,4 +183,80 @@ export function bareCells(box: Element): Pick<UnlabelledFields, 'amount' | 'prod
     }
   }
   return found;
+}
+
+/**
+ * A goods row drawn without names (.g > .bd > .tt): the count ("x1") anchors it, and the
+ * first words of its box that are no thumbnail caption, price, state or label are the
+ * product. Dialogs (a card-key popup's caption) are left out.
+ */
+export function productBesideCount(
+  root: Element,
+  skip: (el: Element) => boolean,
+):
+  | { product: { value: string; el: Element }; quantity: { value: number; el: Element } }
+  | undefined {
+  for (const count of leaves(root)) {
+    if (skip(count) || count.closest('[role="dialog"], [aria-modal="true"], a, button')) continue;
+    const q = QUANTITY.exec(lineText(count).trim());
+    if (!q) continue;
+    let box: Element = count;
+    for (let up = 0; up < 3 && box.parentElement && box.parentElement !== root; up++) {
+      box = box.parentElement;
+      const name = leaves(box).find((el) => {
+        const text = lineText(el).trim();
+        return (
+          el !== count &&
+          text.length >= 6 &&
+          /\p{Script=Han}{2,}/u.test(text) &&
+          !THUMB_CLASS.test(el.getAttribute('class') ?? '') &&
+          !/[:：¥￥]/.test(text) &&
+          !STATUS_WORD.test(text) &&
+          !isAmountOnly(text) &&
+          !PAY_WORD.test(text)
+        );
+      });
+      const value = name ? readProduct(lineText(name)) : undefined;
+      if (name && value) {
+        return {
+          product: { value, el: name },
+          quantity: { value: Number(q[1] ?? q[2] ?? q[3]), el: count },
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first status word of the page ahead of `before` (the order number): the headline
+ * of an order page that names it with no class to go by ("充值成功" over the details).
+ */
+export function statusAhead(
+  doc: Document,
+  before: Element,
+): { value: string; el: Element } | undefined {
+  if (!doc.body) return undefined;
+  for (const el of leaves(doc.body)) {
+    // Document order: stop at the order number (2: `el` precedes it).
+    if (el === before || !(before.compareDocumentPosition(el) & 2)) break;
+    const text = lineText(el).trim();
+    if (!STATUS_WORD.test(text) || el.closest('a, button, select, option, nav, li')) continue;
+    const around = [el, el.parentElement, el.parentElement?.parentElement]
+      .map((e) => e?.getAttribute('class') ?? '')
+      .join(' ');
+    if (!NOT_STATUS_PLACE.test(around)) return { value: text, el };
+  }
+  return undefined;
+}
+
+/** A card with a status word, a count ("×1", "共1件") and a paid total (实付款 ¥148.00). */
+export function looksLikeOrderCard(card: Element): boolean {
+  const texts = leaves(card).map((el) => lineText(el).trim());
+  const all = lineText(card);
+  return (
+    texts.some((t) => STATUS_WORD.test(t)) &&
+    texts.some((t) => QUANTITY.test(t)) &&
+    PAID_TOTAL.test(all.replace(/\s+/g, ''))
+  );
 }

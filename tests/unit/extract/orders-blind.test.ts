@@ -153,3 +153,103 @@ describe('bills and site identity', () => {
     expect(real.site.creditCode).toBe('91330106MA2KXD7Q1J');
   });
 });
+
+describe('rules from the tenth and eleventh blind corpora', () => {
+  it('keeps the buyer’s 联系QQ and a 充值QQ号 in an order’s table out of the site’s contacts', () => {
+    const facts = extract(
+      page(`<table><tr><td>订单编号：</td><td>HG2611240905331</td></tr>
+        <tr><td>联系QQ：</td><td><span>1592847306</span></td></tr>
+        <tr><td>充值QQ号：</td><td>2837461950</td></tr></table>
+        <div class="footer">白鸽数卡 客服QQ：800123456</div>`),
+    );
+    expect(facts.site.contacts).toEqual(['QQ: 800123456']);
+  });
+
+  it('names a bill by its provider’s title over its host, and an aggregator by its own name', () => {
+    const qq = page(
+      '<p>交易单号：1000052601202611200612738419</p><p>金额：-30.00</p>',
+      'QQ钱包 - 支付详情',
+    );
+    expect(extract(qq, 'https://myun.tenpay.com/mqq/pay/bill').site.name).toBe('QQ钱包');
+    const epay = page(
+      `<div class="logo">星河易支付</div><h2>支付成功</h2><p>商户订单号：CZ2611241030117</p>
+       <p>系统订单号：2026112410301175521</p><p>支付方式：支付宝</p><p>金额：58.80元</p>
+       <footer>© 2026 星河易支付 版权所有</footer>`,
+      '支付成功 - 星河易支付',
+    );
+    expect(extract(epay, 'https://pay.xinghe-epay.cn/return').site.name).toBe('星河易支付');
+  });
+
+  it('reads a bill’s status word after its icon', () => {
+    const facts = extract(
+      page(
+        `<div class="state"><svg viewBox="0 0 24 24"></svg>支付成功</div><div class="amt">-58.00</div>
+         <p>交易单号：2026112516084010029471635482</p><p>商户单号：DY2611251608</p>`,
+        '账单详情',
+      ),
+      'https://cashier.douyinpay.com/bill/detail',
+    );
+    expect(facts.payment?.status).toBe('支付成功');
+    expect(facts.site.name).toBe('抖音支付');
+  });
+
+  it('finds a goods row by its count, and the page’s headline state before the order number', () => {
+    const facts = extract(
+      page(`<div class="top"><div class="s1">充值成功</div></div>
+        <div class="progress"><div class="st">已付款</div></div>
+        <div class="g"><div class="pic">爱奇艺</div><div class="bd">
+          <div class="tt">爱奇艺黄金VIP会员 12个月年卡 官方直充</div>
+          <div class="pl"><span>¥</span><span>178</span><span>.00</span><span class="coupon">券后价 ¥168</span><span>x1</span></div>
+        </div></div>
+        <p>订单编号：261125-180352674019847</p><p>实付：¥148.00</p>`),
+    );
+    expect(facts.order).toMatchObject({
+      product: '爱奇艺黄金VIP会员 12个月年卡 官方直充',
+      quantity: 1,
+      status: '充值成功',
+    });
+  });
+
+  it('pairs 卡号 and 卡密 in a popup, past its caption, and takes no 复制 for a caption', () => {
+    const facts = extract(
+      page(`<p>订单编号：2611251637028846173</p><p>实付款：¥97.50</p>
+        <div role="dialog"><div class="hd">卡密信息</div><div class="bd">
+          <div class="gname">京东E卡 100元 · 共1张</div>
+          <div class="kv"><div class="lab">卡号</div><div class="val"><span>JDV8260311745208</span><em>复制</em></div></div>
+          <div class="kv"><div class="lab">卡密</div><div class="val"><span>A7KD-3M9Q-XW2P-6HTN</span><em>复制</em></div></div>
+        </div></div>`),
+    );
+    expect(facts.order?.cardKeys).toEqual(['JDV8260311745208 A7KD-3M9Q-XW2P-6HTN']);
+    expect(facts.order?.product).toBeUndefined();
+  });
+
+  it('reads order cards that show no order number, and takes no product grid for orders', () => {
+    const card = (product: string, status: string, n: number, paid: string) =>
+      `<div class="ocard"><div class="h"><span class="shop">云逸数码卡券</span><span class="st">${status}</span></div>
+        <div class="b"><div class="img"></div><div class="c"><div class="t">${product}</div></div>
+        <div class="r"><div class="m"><span>¥</span><span>99</span><span>.00</span></div><div class="n">×${n}</div></div></div>
+        <div class="sum">共${n}件 实付款 <span class="m"><span>¥</span><span>${paid.split('.')[0]}</span><span>.${paid.split('.')[1]}</span></span></div></div>`;
+    const facts = extract(
+      page(
+        `<nav class="tabs"><a>全部</a><a>待发货</a></nav>
+        ${card('腾讯视频VIP会员 12个月 年卡 直充', '待发货', 1, '148.00')}
+        ${card('和平精英 660点券 直充', '已完成', 1, '58.80')}`,
+        '我的订单',
+      ),
+    );
+    expect(facts.kind).toBe('order');
+    expect(facts.orders?.map((o) => [o.product, o.quantity, o.amount, o.status])).toEqual([
+      ['腾讯视频VIP会员 12个月 年卡 直充', 1, 148, '待发货'],
+      ['和平精英 660点券 直充', 1, 58.8, '已完成'],
+    ]);
+    const grid = extract(
+      page(
+        `<div class="goods-card"><div class="t">京东E卡 100元 电子卡</div><div>¥98.50</div><div>月销 2000+</div></div>
+         <div class="goods-card"><div class="t">Steam充值卡 200元 CDK</div><div>¥196.00</div><div>月销 800+</div></div>`,
+        '搜索结果',
+      ),
+    );
+    expect(grid.orders).toBeUndefined();
+    expect(grid.order).toBeUndefined();
+  });
+});
