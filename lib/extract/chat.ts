@@ -236,7 +236,7 @@ export function sideFromName(name: string | undefined): Side | undefined {
   const n = norm(name).replace(/\s/g, '');
   if (/^(系统|系统消息|系统通知|系统提示|提示|通知)/.test(n)) return 'system';
   if (
-    /^(我|我自己|本人|自己|买家|顾客|用户|客户|访客|游客|me|you)$|^(买家|顾客|用户|访客|游客)/i.test(
+    /^(我|我自己|本人|自己|您|买家|顾客|用户|客户|访客|游客|me|you)$|^(买家|顾客|用户|访客|游客)/i.test(
       n,
     )
   )
@@ -289,10 +289,36 @@ function inAvatar(el: Element, item: Element): boolean {
 const ROLE_CAPTION =
   /^(?:(我的?|买家|顾客|用户|客户)的?(留言|提问|咨询|问题|反馈|追问|追评)|(商家|卖家|客服|店主|掌柜|官方|管理员|售后)的?(回复|答复|回答|解答|留言))$/;
 
+/** A label set in brackets ("【买家留言】", "[客服]"): the words inside. */
+function unbracket(text: string): string {
+  const t = norm(text).replace(/\s/g, '');
+  const m = /^[【[〔「(（<《]([^【[〔「(（<《】\]〕」)）>》]+)[】\]〕」)）>》]$/.exec(t);
+  return m?.[1] ?? t;
+}
+
 function roleCaption(text: string): Side | undefined {
-  const m = ROLE_CAPTION.exec(norm(text).replace(/\s/g, ''));
+  const label = unbracket(text);
+  // "您 10:21:40": the page speaking to its reader, the customer; a role, not a name.
+  if (/^(您|你)$/.test(label)) return 'customer';
+  const m = ROLE_CAPTION.exec(label);
   if (!m) return undefined;
   return m[1] ? 'customer' : 'merchant';
+}
+
+/**
+ * A role word with the sender's name in brackets ("客服(小雨)", "客服【小雨】"), or a name
+ * with its role in brackets ("小雨(客服)"): the side the role names and the bare name.
+ */
+function bracketedName(text: string): { badge: Side; name: string } | undefined {
+  const m = /^(.{1,16}?)\s*[(（【[〔「]\s*([^()（）【】[\]〔〕「」]{1,16}?)\s*[)）】\]〕」]$/.exec(
+    norm(text).trim(),
+  );
+  if (!m?.[1] || !m[2]) return undefined;
+  const before = roleLabel(m[1]);
+  const inside = roleLabel(m[2]);
+  if (before && before !== 'system' && !inside) return { badge: before, name: m[2].trim() };
+  if (inside && inside !== 'system' && !before) return { badge: inside, name: m[1].trim() };
+  return undefined;
 }
 
 /** A role word on its own ("我", "客服", "用户"): a label naming the side, not a message. */
@@ -348,6 +374,35 @@ function sideFromLabels(
     if (inSkipped(el, skip) || !avatarClass(el) || el.querySelector('img')) continue;
     const side = roleLabel(lineText(el));
     if (side) return side;
+  }
+  return undefined;
+}
+
+/**
+ * The sender an avatar names by its alt text (<img class="avatar" alt="阿杰卡券">): not a role
+ * word (我, 客服), not a generic caption (头像, avatar), not a file name.
+ */
+function avatarName(item: Element, skip?: ReadonlySet<Element>): string | undefined {
+  for (const img of Array.from(item.querySelectorAll('img'))) {
+    if (inSkipped(img, skip) || isHidden(img) || !isAvatar(img, item)) continue;
+    // The sender's picture by class, or a small picture at the edge of the row; not a
+    // sticker or emoji inside the bubble (<img alt="[微笑]">).
+    const kids = Array.from(item.children);
+    const edge = img.parentElement === item && (img === kids[0] || img === kids[kids.length - 1]);
+    if (!edge && !inAvatar(img, item)) continue;
+    const alt = norm(img.getAttribute('alt') ?? '').trim();
+    if (
+      !alt ||
+      alt.length > 24 ||
+      roleLabel(alt) ||
+      sideFromName(alt) ||
+      /^[[【(（]|表情|图标|头像|图片|图像|照片|avatar|logo|icon|image|img|photo|picture|\.(png|jpe?g|gif|webp|svg)$/i.test(
+        alt,
+      ) ||
+      /^[\d\s\p{P}\p{S}]+$/u.test(alt)
+    )
+      return undefined;
+    return alt;
   }
   return undefined;
 }
@@ -615,6 +670,9 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
   let text = content.map((u) => u.text).join('\n');
   const caption = text && nameText ? roleCaption(nameText) : undefined;
   if (caption) nameText = undefined;
+  // "客服(小雨)": the role word gives the side, the name is the one in brackets.
+  const roleNamed = text && nameText && !caption ? bracketedName(nameText) : undefined;
+  if (roleNamed) nameText = roleNamed.name;
   let image = false;
   if (!text && images.length) {
     // A picture is quoted by its alt text; one without alt has nothing to quote.
@@ -649,13 +707,15 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
     ...(nameText ? { name: nameText.trim() } : {}),
     ...(caption
       ? { badge: caption }
-      : speakerBadge
-        ? { badge: speakerBadge }
-        : nameText && badged?.badge
-          ? { badge: badged.badge }
-          : nameText && rowBadge
-            ? { badge: rowBadge }
-            : {}),
+      : roleNamed
+        ? { badge: roleNamed.badge }
+        : speakerBadge
+          ? { badge: speakerBadge }
+          : nameText && badged?.badge
+            ? { badge: badged.badge }
+            : nameText && rowBadge
+              ? { badge: rowBadge }
+              : {}),
     ...(timeText ? { timeText } : {}),
     text,
     image,
@@ -785,13 +845,35 @@ function findContainer(doc: Document): { container: Element; items: Element[] } 
 }
 
 /**
+ * A table (or definition list) of label and value pairs: two or more rows of two or more
+ * cells with text, or two or more dt/dd pairs. A record's fields, not one message.
+ */
+function fieldTable(el: Element): boolean {
+  if (el.tagName === 'DL') return el.querySelectorAll('dt').length >= 2;
+  if (el.tagName !== 'TABLE') return false;
+  const rows = Array.from(el.querySelectorAll('tr')).filter(
+    (r) =>
+      Array.from(r.children).filter((c) => /^T[DH]$/.test(c.tagName) && lineText(c).trim())
+        .length >= 2,
+  );
+  return rows.length >= 2;
+}
+
+/**
  * The run of items from the first message-like one to the last: a ticket's heading
  * card and breadcrumb before the replies, or its reply form after them, are no messages.
  * Rows drawn like two or more messages (same tag, same first class word) stay in the run: the
  * other side's bubble with no cue of its own ("row" beside "row me"), and so do order cards
  * and day headings; an input box does not.
  */
-function trimmed(kids: Element[], likes: Element[]): Element[] {
+function trimmed(kids: Element[], all: Element[]): Element[] {
+  // A table of fields at either end (工单编号 | 状态 | 提交时间 over a ticket's replies) is its
+  // header, no message: holding a time makes it look like one.
+  const likes = [...all];
+  const fields = (el: Element | undefined): boolean =>
+    Boolean(el && fieldTable(el) && !likes.some((l) => l !== el && l.tagName === el.tagName));
+  while (likes.length > 2 && fields(likes[0])) likes.shift();
+  while (likes.length > 2 && fields(likes[likes.length - 1])) likes.pop();
   let first = kids.indexOf(likes[0] as Element);
   let last = kids.indexOf(likes[likes.length - 1] as Element);
   const base = (el: Element | undefined) => tokensOf(el?.getAttribute('class') ?? '')[0];
@@ -1048,10 +1130,13 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
     const when =
       at ?? notice?.at ?? (separatorAt && separatorAt.length > 10 ? separatorAt : undefined);
     // An export's 发送人 column says 系统 for the system's rows: a role, not a name.
+    // A message with no sender line of its own is named by its avatar's alt, if any.
     const name =
       parsed.name && !(tableRow(item) && roleLabel(parsed.name) === 'system')
         ? parsed.name
-        : undefined;
+        : parsed.name || parsed.card
+          ? undefined
+          : avatarName(item, skip);
     messages.push({
       from: notice ? 'system' : (side ?? 'merchant'),
       ...(name ? { name } : {}),

@@ -617,3 +617,81 @@ describe('findChat on header lines that may name the agent', () => {
     expect(findChat(d, capturedAt)?.messages[1]?.name).toBe(want);
   });
 });
+
+describe('findChat on role words in sender lines', () => {
+  it('reads "客服(小雨)" as the merchant named 小雨 and "您" as the customer, unnamed', () => {
+    const d = doc(`<div class="msgs">
+      <div class="msg kf"><div class="hd">客服(小雨) 10:21:05</div><div class="bd">您好</div></div>
+      <div class="msg me"><div class="hd">您 10:21:40</div><div class="bd">没到账</div></div>
+      <div class="msg kf"><div class="hd">客服【小雨】 10:22:16</div><div class="bd">请提供订单编号</div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'merchant', name: '小雨', at: '2026-11-21T10:21:05+08:00', text: '您好' },
+      { from: 'customer', at: '2026-11-21T10:21:40+08:00', text: '没到账' },
+      { from: 'merchant', name: '小雨', at: '2026-11-21T10:22:16+08:00', text: '请提供订单编号' },
+    ]);
+  });
+
+  it('reads a name with its role in brackets ("阿杰(客服)")', () => {
+    const d = doc(`<div class="msgs">
+      <div class="msg"><div class="hd">阿杰(客服) 10:21</div><div class="bd">您好</div></div>
+      <div class="msg"><div class="hd">lin88(买家) 10:22</div><div class="bd">在吗</div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => [m.from, m.name])).toEqual([
+      ['merchant', '阿杰'],
+      ['customer', 'lin88'],
+    ]);
+  });
+
+  it('takes a bracketed caption "【买家留言】" / "【商家回复】" as the side, not a name', () => {
+    const d = doc(
+      `<div class="wrap">
+        <table class="tk">
+          <tr><td>工单编号</td><td>GD20261122-1093</td><td>工单状态</td><td>处理中</td></tr>
+          <tr><td>工单标题</td><td>卡密无法兑换</td><td>提交时间</td><td>2026-11-22 14:05:17</td></tr>
+        </table>
+        <div class="item buyer"><div class="t">【买家留言】 2026-11-22 14:05:17</div><div class="c">兑换提示无效</div></div>
+        <div class="item reply"><div class="t">【商家回复】 2026-11-22 16:30:02</div><div class="c">已收到</div></div>
+        <div class="item buyer"><div class="t">【买家留言】 2026-11-23 09:12:45</div><div class="c">结果呢？</div></div>
+      </div>`,
+      '工单详情',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-22T14:05:17+08:00', text: '兑换提示无效' },
+      { from: 'merchant', at: '2026-11-22T16:30:02+08:00', text: '已收到' },
+      { from: 'customer', at: '2026-11-23T09:12:45+08:00', text: '结果呢？' },
+    ]);
+  });
+});
+
+describe('findChat on avatars that name the sender', () => {
+  it("takes an avatar's alt as the name, unless it is a role word or a caption", () => {
+    const d = doc(
+      `<div class="msgs">
+        <div class="msg mine"><img class="avatar" alt="我" src="a.png"><div class="bubble">还有吗</div></div>
+        <div class="msg"><img class="avatar" alt="阿杰卡券" src="b.png"><div class="bubble">有的</div></div>
+        <div class="msg mine"><img class="avatar" alt="我" src="a.png"><div class="bubble">好</div></div>
+        <div class="msg"><img class="avatar" alt="卖家头像" src="b.png"><div class="bubble">拍吧</div></div>
+      </div>`,
+      '消息',
+    );
+    expect(findChat(d, capturedAt)?.messages.map((m) => [m.from, m.name])).toEqual([
+      ['customer', undefined],
+      ['merchant', '阿杰卡券'],
+      ['customer', undefined],
+      ['merchant', undefined],
+    ]);
+  });
+
+  it('takes no name from a sticker inside the bubble', () => {
+    const d = doc(
+      `<div class="msgs">
+        <div class="msg mine"><div class="bubble">还有吗</div></div>
+        <div class="msg other"><div class="bubble">有的<img alt="微笑" width="20" src="e.png"></div></div>
+        <div class="msg mine"><div class="bubble">好</div></div>
+      </div>`,
+      '消息',
+    );
+    expect(findChat(d, capturedAt)?.messages[1]).toEqual({ from: 'merchant', text: '有的' });
+  });
+});
