@@ -15,6 +15,7 @@ import { type SourceMap, sourceOf } from './sources';
 import { lineText, visibleText } from './text';
 import {
   bareCells,
+  dealCard,
   fillUnlabelled,
   productBesideCount,
   statusAhead,
@@ -110,7 +111,14 @@ export function extractOrder(
   const picks = orderPicks(pairs, ctx.capturedAt, ctx.zone);
   const cards: Card[] = findCards(doc, pairs, skip);
   const corroborated = [picks.product, picks.placedAt, picks.status, cards[0]].some(Boolean);
-  if (!picks.orderId && !picks.tradeNo && !(picks.amount && corroborated)) return undefined;
+  if (!picks.orderId && !picks.tradeNo && !(picks.amount && corroborated)) {
+    // No order fields, but perhaps the deal's card (a trade chat's goods card).
+    const deal = doc.body ? dealCard(doc.body, skip) : undefined;
+    if (!deal) return undefined;
+    const order: OrderFacts = {};
+    fillUnlabelled(picks, deal, ['amount', 'product', 'status']);
+    return assign<OrderFacts>(order, picks, sources, 'order');
+  }
   if (picks.tradeNo && picks.orderId?.value === picks.tradeNo.value) delete picks.orderId;
   // A product card without labels (van-card__title, goods-name), and the "x1" beside it.
   if (!picks.product && doc.body) {

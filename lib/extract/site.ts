@@ -25,13 +25,14 @@ const COMPANY =
 const COMPANY_LABEL = [
   /^(运营主体|主办单位|经营主体|公司名称|企业名称|运营单位|运营方|主体名称|所属公司|运营公司|经营者|开办者|网站主办者|主办方|名称|经营者名称|版权所有|运营商)$/,
 ];
+const APP_BANNER = /打开\s*App|下载\s*App|App\s*内/i;
 const PLAUSIBLE_CREDIT_CODE =
   /^[1-9ANY][1-9](1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|81|82)\d{4}/;
 const CREDIT_LABEL = /^(统一社会信用代码|社会信用代码|信用代码|统一代码)$/;
 const COMPANY_LINE =
   /版权所有|copyright|©|运营|主办|ICP|信用代码|营业执照|公司名称|企业名称|经营者/i;
 const GENERIC_WORDS =
-  /咨询|客服|详情|订单|查询|登录|注册|中心|列表|记录|帮助|公告|新闻|资讯|设置|支付|账单|确认|结果|会话|消息|对话|聊天/;
+  /咨询|客服|详情|订单|查询|登录|注册|中心|列表|记录|帮助|公告|新闻|资讯|设置|支付|账单|确认|结果|会话|消息|对话|聊天|搜索/;
 const NAME_SUFFIX =
   /\s+(官方网站|官网|首页|个人账单|欢迎您?|欢迎光临|会员中心|用户中心|售后中心|个人中心|商户中心|帮助中心|客服中心|\S{2,12}(平台|商城|网站))$|(?<=\p{Script=Han})\s+[A-Za-z][A-Za-z0-9 .&'-]{2,30}$/u;
 const GENERIC_TITLE =
@@ -76,6 +77,18 @@ function siteName(
     ?.getAttribute('content')
     ?.trim();
   if (meta) return { name: meta };
+  // A platform's "open the app" banner names the platform ("闲趣 打开App，聊天消息不错过"),
+  // above a shop's or a seller's page on it.
+  for (const el of Array.from(doc.querySelectorAll('body > div, header, body > section')).slice(
+    0,
+    4,
+  )) {
+    if (!APP_BANNER.test(lineText(el))) continue;
+    const strong = el.querySelector('b, strong, [class*="name" i], [class*="brand" i]');
+    const name = strong ? norm(lineText(strong)) : '';
+    if (/^[\p{Script=Han}A-Za-z0-9]{2,10}$/u.test(name) && !GENERIC_WORDS.test(name))
+      return { name, el: strong as Element };
+  }
   const parts = doc.title
     .split(/\s*[-_|–—·:：]\s*|\s{2,}/)
     .map((p) => p.replace(NAME_SUFFIX, '').trim())
@@ -87,6 +100,15 @@ function siteName(
         .join(' ')
     : '';
   const foot = lines.filter((l) => /©|版权所有|copyright/i.test(l.text)).map((l) => l.text);
+  // The brand beside a search box, its name heading a title part ("steam充值卡 - 淘易购搜索").
+  const brand = doc.querySelector('[class~="brand" i], [class*="logo" i]');
+  const brandText = brand ? norm(lineText(brand)) : '';
+  if (
+    brandText.length >= 2 &&
+    brandText.length <= 10 &&
+    parts.some((p) => p.startsWith(brandText) && GENERIC_WORDS.test(p.slice(brandText.length)))
+  )
+    return { name: brandText, el: brand as Element };
   const confirmed = parts.find((p) => logoText.includes(p) || foot.some((f) => f.includes(p)));
   if (confirmed) return { name: confirmed, ...(logo ? { el: logo } : {}) };
   // "明月卡盟 · 客服消息": the part that is not a page's own name.

@@ -260,3 +260,62 @@ export function looksLikeOrderCard(card: Element): boolean {
     PAID_TOTAL.test(all.replace(/\s+/g, ''))
   );
 }
+
+/**
+ * A goods card that states the deal on a chat or trade page: one price, a title and a
+ * state word in a small box ("¥188.00 / 京东E卡 200元… / 待确认收货"), with no order number.
+ * Product pages show no state word, so they give none.
+ */
+export function dealCard(
+  root: Element,
+  skip: (el: Element) => boolean,
+):
+  | {
+      amount: { value: number; el: Element };
+      product: { value: string; el: Element };
+      status: { value: string; el: Element };
+    }
+  | undefined {
+  for (const state of leaves(root)) {
+    const word = lineText(state).trim();
+    if (!STATUS_WORD.test(word) || skip(state)) continue;
+    if (state.closest('a, button, nav, li, [role="dialog"]')) continue;
+    let box: Element = state;
+    for (let up = 0; up < 3 && box.parentElement && box.parentElement !== root; up++) {
+      box = box.parentElement;
+      const cells = leaves(box);
+      if (cells.length > 10) break;
+      // The price, perhaps split in spans (¥ / 188 / .00): the smallest box reading as one.
+      const prices = Array.from(box.querySelectorAll('*')).filter((el) => {
+        const t = lineText(el).replace(/\s+/g, '');
+        return (
+          isAmountOnly(t) &&
+          !Array.from(el.children).some((c) => isAmountOnly(lineText(c).replace(/\s+/g, '')))
+        );
+      });
+      if (prices.length !== 1) continue;
+      const priceEl = prices[0] as Element;
+      const title = cells.find((el) => {
+        const t = lineText(el).trim();
+        return (
+          el !== state &&
+          !priceEl.contains(el) &&
+          t.length >= 6 &&
+          /\p{Script=Han}{2,}/u.test(t) &&
+          !/[:：¥￥]/.test(t) &&
+          !STATUS_WORD.test(t)
+        );
+      });
+      const product = title ? readProduct(lineText(title)) : undefined;
+      const amount = readAmount(lineText(priceEl).replace(/\s+/g, ''));
+      if (title && product && amount !== undefined) {
+        return {
+          amount: { value: amount, el: priceEl },
+          product: { value: product, el: title },
+          status: { value: word, el: state },
+        };
+      }
+    }
+  }
+  return undefined;
+}

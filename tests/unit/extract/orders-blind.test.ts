@@ -253,3 +253,40 @@ describe('rules from the tenth and eleventh blind corpora', () => {
     expect(grid.order).toBeUndefined();
   });
 });
+
+describe('platform pages', () => {
+  it('names the platform from its open-the-app banner, and a search page from its brand', () => {
+    const chat = page(
+      `<div class="dl"><b>闲趣</b><span>打开App，聊天消息不错过</span></div>
+       <div class="hdr"><div class="nick">阿杰卡券</div></div>`,
+      '阿杰卡券 - 消息',
+    );
+    expect(extract(chat).site.name).toBe('闲趣');
+    const search = page(
+      '<div class="sbar"><span class="brand">淘易购</span><span>steam充值卡</span></div>',
+      'steam充值卡 - 淘易购搜索',
+    );
+    expect(extract(search).site.name).toBe('淘易购');
+  });
+
+  it('reads the goods card of a trade chat as its order, and a product page gives none', () => {
+    const chat = page(
+      `<div class="item-card"><div class="pic"></div>
+        <div class="mid"><div class="price"><span>¥</span><span>188</span><span>.00</span></div>
+        <div class="ti">京东E卡 200元 电子卡密 秒发</div></div>
+        <div class="side"><div class="tstate">待确认收货</div><span class="btn">确认收货</span></div></div>`,
+      '阿杰卡券 - 消息',
+    );
+    expect(extract(chat).order).toEqual({
+      amount: 188,
+      product: '京东E卡 200元 电子卡密 秒发',
+      status: '待确认收货',
+    });
+    const product = page(
+      `<div class="pbox"><div class="price"><span>¥</span><span>158</span><span>.00</span></div>
+       <div class="ti">腾讯视频VIP会员 12个月 年卡 直充</div><div>已售 3.2万</div></div>`,
+      '腾讯视频VIP会员',
+    );
+    expect(extract(product).order).toBeUndefined();
+  });
+});
