@@ -98,7 +98,7 @@ const GENERIC_HEADLINE =
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认|通过|先|务必|按|使用|附上|保留|上传|填写|备注|注意|仔细|耐心)|如下[:：]?$|(重置|验证|找回)(链接|密码|邮件|码)|激活(链接|邮件)|(分钟|小时)内有效|(保障|处理|审核|进行|生效|受理|充值|发货|交易|服务|退款)中$|已(购买|开通|生效|激活|选择|领取|使用|购)$|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]/u;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认|通过|先|务必|按|使用|附上|保留|上传|填写|备注|注意|仔细|耐心)|如下[:：]?$|(重置|验证|找回)(链接|密码|邮件|码)|激活(链接|邮件)|(分钟|小时)内有效|(保障|处理|审核|进行|生效|受理|充值|发货|交易|服务|退款)中$|已(购买|开通|生效|激活|选择|领取|使用|购)$|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^为了?(保障|保护|维护|规范|提升|提高|确保|更好)|^(该|当前|本|此|您的)?订单(尚未|还未|暂未)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]/u;
 /**
  * Where refunded money goes, with no time or trigger ("退款均按原支付路径返还"): how refunds
  * travel, not a promise on its own (after a promise it says more of it: "…，款项原路退回").
@@ -106,6 +106,19 @@ const NOT_A_COMMITMENT =
 const ROUTE_ONLY = /^(退款|赔付款|款项|退款金额)(均|将|会)?(按|通过|经|退回|返还|原路)[^\d]*$/;
 /** A section heading made only of topic words ("售后与退款", "发货说明"). */
 const TOPIC_ONLY = /^[售后退款发货商品服务与和及保障说明政策规则换货质保充值到账卡密赔付偿]{2,8}$/;
+/**
+ * Who runs the site and what it offers its merchants ("本平台由…公司运营", "为商户提供…自动发卡
+ * 服务"): a description of the platform, not a commitment to the buyer.
+ */
+const OPERATOR =
+  /由[^，,]{2,30}(运营|经营|主办|开发)([，,]|$)|^为(商户|商家|卖家|店主|站长|代理商?)提供/;
+/** A heading naming two topics ("结算与退款", "售后及投诉"): no verb, nothing promised. */
+const TOPIC_PAIR = /^[\p{Script=Han}]{2,4}(与|及|和|或|&|＆)[\p{Script=Han}]{2,4}$/u;
+/**
+ * A chat window's header ("客服 小王 ● 在线 — ×"): a presence dot or window controls, a
+ * status, not a commitment.
+ */
+const PRESENCE = /[●○◉]\s*(在线|离线|忙碌|离开|繁忙)|[—×✕]\s*$/;
 
 /**
  * A clause that only sets a condition ("超过30分钟未到账的订单", "经核实确属卡密问题的",
@@ -162,6 +175,7 @@ function sentenceClauses(sentence: string): string[] {
       !NOISE.test(text) &&
       !/^请/.test(piece) &&
       !/^请/.test(nextPiece) &&
+      !OPERATOR.test(piece) &&
       !CONNECTIVE.test(nextPiece) &&
       nextPiece &&
       promiseCategory(nextPiece);
@@ -191,6 +205,8 @@ function sentenceClauses(sentence: string): string[] {
       ((!category && (CONTINUATION.test(text) || (text.length >= 6 && !HEDGE.test(text)))) ||
         // "可申请退款，审核通过后款项…退回": the next step of the same procedure.
         (/申请/.test(before) && FOLLOW_UP.test(text)) ||
+        // "…可随时申请退款，款项原路退回": where the money goes, more of the refund.
+        (beforeCategory === 'refund' && ROUTE_ONLY.test(text)) ||
         (category === beforeCategory && CONNECTIVE.test(text)) ||
         (conditioned && category === beforeCategory && !CONDITION.test(text)));
     if (joins) {
@@ -230,6 +246,9 @@ function clauseCategory(clause: string): PromiseCategory | undefined {
   return (k > 0 && promiseCategory(pieces.slice(k).join('，'))) || whole;
 }
 
+/** A promise card's short title (缺货秒退, 无效包换, 极速到账): a topic word among 2–6. */
+const TITLE_CUE = /^(?=[\p{Script=Han}]{2,6}$).*([退赔换保补秒]|发货|发卡|到账|售后|正品|官方)/u;
+
 /** A promise's own title before a colon ("<b>自动发货</b>：付款成功后系统自动发卡…"). */
 const HEADED = /^([\p{Script=Han}]{2,8})\s*[:：]\s*/u;
 
@@ -242,8 +261,11 @@ function withoutTitle(line: string): string {
   if (!m) return line;
   const head = m[1] ?? '';
   const rest = line.slice(m[0].length);
-  if (rest.length < 6 || NOT_A_COMMITMENT.test(head) || !promiseCategory(head)) return line;
-  return rest;
+  if (rest.length < 6 || NOT_A_COMMITMENT.test(head)) return line;
+  // "缺货秒退：库存不足未能发货的，货款自动原路退回": a title naming the promise's topic
+  // without a cue of its own, over a clause that promises.
+  if (promiseCategory(head) || (TITLE_CUE.test(head) && promiseCategory(rest))) return rest;
+  return line;
 }
 
 function clausesOf(full: string): string[] {
@@ -327,6 +349,37 @@ function isReview(el: Element, text: string): boolean {
 }
 
 /**
+ * A chat message ("收到，核实后给您补发" in a bubble under "阿澈 09:06:30"): what one person
+ * said in a conversation, not a commitment the site publishes. Known bubble classes, or a
+ * block right under its sender-and-time header.
+ */
+function inChatBubble(el: Element): boolean {
+  if (
+    el.closest(
+      '[class*="bubble" i], [class~="bub"], [class*="msg-content" i], [class*="chat-content" i]',
+    )
+  )
+    return true;
+  const header = el.previousElementSibling;
+  return (
+    header !== null &&
+    /^[^\d\s:：，,。]{0,12}\s*\d{1,2}:\d{2}(:\d{2})?$/.test(norm(lineText(header)).trim())
+  );
+}
+
+/**
+ * The site's name leading a tagline ("星野发卡自动发卡" from a logo "星野发卡" and its small
+ * "自动发卡 · 秒发货"): the name, from the page title's first part, then a slogan.
+ */
+function siteTagline(clause: string, title: string): boolean {
+  const name = norm(title.split(/\s*[-_|–—·:：]\s*/)[0] ?? '');
+  const c = norm(clause);
+  return (
+    name.length >= 2 && c.startsWith(name) && GENERIC_HEADLINE.test(c.slice(name.length).trim())
+  );
+}
+
+/**
  * A cell in a table's name column (包赔类型 → "一年包赔", 套餐名称): it names an option or
  * a plan; the commitments are stated elsewhere (a 处理方式 column may hold them).
  */
@@ -347,9 +400,12 @@ function namesAnItem(el: Element): boolean {
  */
 function commaClause(line: string, clause: string): boolean {
   const at = line.indexOf(clause);
+  // A heading's number ("四、赔付承诺") is no list.
+  const numbered = /^\s*[\d一二三四五六七八九十]+、$/.test(line.slice(0, at));
   return (
     at >= 0 &&
-    (/[，,、]/.test(line[at - 1] ?? '') || /[，,、]/.test(line[at + clause.length] ?? ''))
+    ((/[，,、]/.test(line[at - 1] ?? '') && !numbered) ||
+      /[，,、]/.test(line[at + clause.length] ?? ''))
   );
 }
 
@@ -367,6 +423,7 @@ export function findPromises(
   const found: FoundPromise[] = [];
   const seen = new Set<string>();
   let stepOf: Element | undefined;
+  const title = lines[0]?.el.ownerDocument.title ?? '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as TextLine;
     // A how-to step whose marker is drawn on a line of its own ("④" over "自动发货").
@@ -377,7 +434,9 @@ export function findPromises(
     if (
       (!/[，,。；;]/.test(line.text) && inListing(line.el)) ||
       isReview(line.el, line.text) ||
-      namesAnItem(line.el)
+      namesAnItem(line.el) ||
+      inChatBubble(line.el) ||
+      PRESENCE.test(line.text)
     )
       continue;
     const footer = inFooter(line.el);
@@ -404,6 +463,9 @@ export function findPromises(
       if (
         BRAND.test(clause) ||
         TOPIC_ONLY.test(clause) ||
+        TOPIC_PAIR.test(clause) ||
+        OPERATOR.test(clause) ||
+        siteTagline(clause, title) ||
         NOT_A_COMMITMENT.test(clause) ||
         ROUTE_ONLY.test(clause) ||
         isSiteName(clause)

@@ -259,3 +259,51 @@ describe('promises: titles, tables and listings', () => {
     ).toEqual([]);
   });
 });
+
+describe('promises: chat bubbles, headings, state notices and taglines', () => {
+  it('reads no promise off a chat bubble or a chat window header', () => {
+    expect(
+      promisesOf(
+        '<p>所有卡密均为官方正品。</p>' +
+          '<div class="kf"><div class="head"><span>客服 小林</span><span>● 在线</span><span>— ×</span></div>' +
+          '<div class="row"><div class="who">小林 10:02:11</div><div class="bubble">收到，我这边帮您核实，核实后给您补发</div></div>' +
+          '<div class="row"><div class="t">小林 10:03</div><div class="c">超时未发货的话可以全额退款</div></div></div>',
+        '客服',
+      ),
+    ).toEqual([{ text: '所有卡密均为官方正品', category: 'authenticity' }]);
+  });
+
+  it('leaves out an unpaid order notice, an intro, an operator line and topic headings', () => {
+    expect(
+      promisesOf(
+        '<div class="empty">订单尚未支付，支付完成后系统将自动发货</div>' +
+          '<p>为维护用户权益，规范退款流程，本站制定本规则。</p>' +
+          '<p>本站由某某网络科技有限公司运营，为商家提供虚拟商品自动发货服务。</p>' +
+          '<h2>第二条　结算与退款</h2><h2>三、赔付承诺</h2><h2>售后及投诉</h2>' +
+          '<p>缺货订单全额退款。</p>',
+        '规则',
+      ),
+    ).toEqual([{ text: '缺货订单全额退款', category: 'refund' }]);
+  });
+
+  it('does not take the site name and its slogan for a promise', () => {
+    expect(
+      promisesOf(
+        '<div class="logo">月光数卡<small>自动发货 · 秒到账</small></div>',
+        '月光数卡 - 首页',
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps where the refund goes with the refund, and reads a titled line after its title', () => {
+    expect(
+      promisesOf(
+        '<p>未发货订单可随时申请退款，款项原路返回。</p>' +
+          '<ul><li><b>缺货速退</b>：库存不足无法发货的，货款自动原路退回</li></ul>',
+      ),
+    ).toEqual([
+      { text: '未发货订单可随时申请退款，款项原路返回', category: 'refund' },
+      { text: '库存不足无法发货的，货款自动原路退回', category: 'refund' },
+    ]);
+  });
+});
