@@ -24,6 +24,8 @@ const NUMBER_LABEL = /^(卡号|卡号码|充值卡号)$/;
 /** A delivered account (账号交易): its login, kept only together with its password. */
 const ACCOUNT_LABEL = /^(登录账号|登录帐号|游戏账号|游戏帐号|账号|帐号)$/;
 const PASSWORD_LABEL = /^(登录密码|账号密码|帐号密码|游戏密码|密码)$/;
+/** A delivered account as one line: login----password (an e-mail login has @ and dots). */
+const ACCOUNT_LINE = /^[\w.@+]{3,64}-{2,}[\x21-\x7e]{4,64}$/;
 const KEY_TOKEN = /^(?=.*[A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9_\-=+/]{5,63}$/;
 const NOISE = /复制|一键复制|点击复制|查看|已使用|未使用|正常|使用说明/g;
 
@@ -33,8 +35,9 @@ export function keyTokens(value: string): string[] {
     .split(/[\s,，;；|]+/)
     .filter(
       (t) =>
-        KEY_TOKEN.test(t) &&
-        (/\d/.test(t) || (t.length >= 8 && /-/.test(t)) || /^[A-Z]{10,}$/.test(t)),
+        ACCOUNT_LINE.test(t) ||
+        (KEY_TOKEN.test(t) &&
+          (/\d/.test(t) || (t.length >= 8 && /-/.test(t)) || /^[A-Z]{10,}$/.test(t))),
     );
 }
 
@@ -109,7 +112,7 @@ function alignRows(rows: readonly Element[]): Element[][] {
   });
 }
 
-const SECRET_WORD = /卡密|兑换码|激活码|CDK|充值码|序列号|券码/i;
+const SECRET_WORD = /卡密|兑换码|激活码|CDK|充值码|序列号|券码|发货内容|发货信息|提货信息/i;
 
 /**
  * Codes listed under a heading that names them ("您的卡密" over a list of <code>): each
@@ -127,13 +130,28 @@ function underHeading(doc: Document, skip: (el: Element) => boolean): Card[] {
       block &&
       !block.matches('textarea, pre') &&
       !block.querySelector('code, kbd, samp, li, textarea, pre') &&
-      lineText(block).length <= 40
+      lineText(block).length <= 40 &&
+      // A hint has words; a box of codes is no hint.
+      /\p{Script=Han}/u.test(lineText(block).replace(NOISE, ''))
     )
       block = block.nextElementSibling;
     if (!block || isHidden(block)) continue;
-    const holders = block.matches('textarea, pre')
+    let holders = block.matches('textarea, pre')
       ? [block]
       : Array.from(block.querySelectorAll('code, kbd, samp, li, textarea, pre'));
+    // Or plain boxes holding nothing but codes (<div class="kami">a----b</div>).
+    if (holders.length === 0 && title.length <= 12 && !/[，。,]/.test(title)) {
+      holders = Array.from(block.querySelectorAll('*')).filter((el) => {
+        const text = lineText(el);
+        return (
+          el.children.length === 0 &&
+          text &&
+          !/\p{Script=Han}/u.test(text) &&
+          keyTokens(text).length > 0 &&
+          keyTokens(text).join(' ').length >= text.replace(/\s+/g, ' ').trim().length - 2
+        );
+      });
+    }
     for (const el of holders) {
       if (el.tagName === 'LI' && el.querySelector('code, kbd, samp')) continue;
       // A textarea or <pre> holds one card per line.

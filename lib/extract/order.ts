@@ -77,7 +77,7 @@ export function orderPicks(pairs: readonly LabelledValue[], capturedAt: string, 
     product: pick(pairs, ORDER_LABELS.product, readProduct),
     quantity: pick(pairs, ORDER_LABELS.quantity, readQuantity),
     status: pick(pairs, ORDER_LABELS.status, readWord(16)),
-    paymentMethod: pick(pairs, ORDER_LABELS.paymentMethod, readWord(24)),
+    paymentMethod: pick(pairs, ORDER_LABELS.paymentMethod, readMethod),
   };
 }
 
@@ -222,4 +222,14 @@ function cardTitle(box: Element): { value: string; el: Element } | undefined {
   const product = bareCells(box).product;
   if (!product || lineText(product.el) !== lines[0]) return undefined;
   return /信息|详情|订单|明细|记录|结果/.test(product.value) ? undefined : product;
+}
+
+const WALLET =
+  /^(支付宝|微信支付|微信|QQ钱包|USDT|云闪付|银联|余额|余额支付|花呗|京东支付|PayPal|数字人民币)$/i;
+
+/** A payment method; "支付宝　自动发货" keeps its wallet, not the note beside it. */
+function readMethod(value: string): string | undefined {
+  const word = readWord(24)(value);
+  const first = word?.split(/[\s\u3000]+/)[0];
+  return first && word !== first && WALLET.test(first) ? first : word;
 }

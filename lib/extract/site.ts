@@ -187,12 +187,18 @@ function addContact(out: string[], kind: string, value: string): void {
 }
 
 const BUYER =
-  /买家|收货|联系方式|下单|收款方|付款方|您的|预留|充值账号|充值QQ|充入|充值到|手机号码?[:：]/;
+  /买家|收货|联系方式|下单|收款方|付款方|您的|预留|充值账号|充值QQ|充入|充值到|查询到|手机号码?[:：]/;
 
 /** Whether an element sits in an order's table or form (订单号 and its fields). */
 function orderBox(el: Element): boolean {
   const box = el.closest('table, dl, form, [class*="order" i]');
-  return Boolean(box && /订单|单号/.test(lineText(box)));
+  if (box && /订单|单号/.test(lineText(box))) return true;
+  // Or a box a few levels up that shows an order number (a card of label/value rows).
+  let up: Element | null = el.parentElement;
+  for (let i = 0; i < 4 && up && up.tagName !== 'BODY'; i++, up = up.parentElement) {
+    if (/订单号|订单编号/.test(lineText(up))) return true;
+  }
+  return false;
 }
 
 /** QQ, WeChat, phone and e-mail contacts the site gives for itself (not the buyer's). */
@@ -315,6 +321,10 @@ export function extractSite(
   // Contacts in a table or list ("联系电话" beside its number) read as one line each.
   const contactPairs = pairs
     .filter((p) => /电话|热线|QQ|微信|邮箱|mail|联系方式|商务合作/i.test(p.label) && !p.inline)
+    // An order's 联系邮箱 / 联系QQ is what the buyer gave.
+    .filter(
+      (p) => !(/^联系(邮箱|QQ|电话|方式)$/i.test(p.label) && !inFooter(p.el) && orderBox(p.el)),
+    )
     .map((p) => ({ text: `${p.label}：${p.value}`, el: p.el }));
   site.contacts = findContacts([...lines, ...contactPairs]);
   return site;

@@ -79,7 +79,8 @@ export function unlabelledFields(
       found.quantity = { value: Number(q[1] ?? q[2] ?? q[3]), el };
       continue;
     }
-    if (text.length <= 40) {
+    // Short lines only, or an order number's line with its time ("订单号：… 2026-11-26 08:44:15").
+    if (text.length <= 40 || (text.length <= 64 && /单号|订单号/.test(text))) {
       const stamp = DATE_TIME.exec(text)?.[0];
       const at = stamp ? date(stamp) : undefined;
       if (!found.placedAt && at) found.placedAt = { value: at, el };

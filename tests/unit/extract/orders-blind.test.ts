@@ -290,3 +290,63 @@ describe('platform pages', () => {
     expect(extract(product).order).toBeUndefined();
   });
 });
+
+describe('rules from the twelfth and thirteenth blind corpora', () => {
+  it('reads codes under a 发货内容 heading: an account line in <pre>, a code in a plain box', () => {
+    const pre = extract(
+      page(`<p>订单号：CH2611251130558</p><p>实付金额：¥38.00</p>
+        <div class="kami"><h4>发货内容</h4><pre>usid_7731k@icloud.com----Lm58vTq2#k</pre></div>`),
+    );
+    expect(pre.order?.cardKeys).toEqual(['usid_7731k@icloud.com----Lm58vTq2#k']);
+    const box = extract(
+      page(`<p>订单号：MM2611261802335</p><p>实付：¥30.00</p>
+        <div class="box"><h4>发货内容</h4><div class="code"><span>7QJ4M-K2XWP-9HTRB</span><button>复制</button></div></div>`),
+    );
+    expect(box.order?.cardKeys).toEqual(['7QJ4M-K2XWP-9HTRB']);
+    // A notice that mentions 卡密 is no heading over the order's own table.
+    const notice = extract(
+      page(`<div class="alert">该订单已申请退款，退款处理期间卡密不会发放，请勿重复下单。</div>
+        <table><tr><td>订单号</td><td>WF2611241406183357</td></tr><tr><td>实付</td><td>¥25.00</td></tr></table>`),
+    );
+    expect(notice.order?.cardKeys).toBeUndefined();
+  });
+
+  it('keeps the buyer’s e-mail in a query result or an order’s 联系邮箱 out of the contacts', () => {
+    const facts = extract(
+      page(`<p class="tip">邮箱 chenmo1994@qq.com 共查询到 4 笔订单</p>
+        <div class="info"><div class="row"><div class="k">订单号</div><div>QY2611251030</div></div>
+        <div class="row"><div class="k">联系邮箱</div><div>chen.yq0826@qq.com</div></div></div>
+        <footer>客服邮箱：kefu@qingyou-sk.com</footer>`),
+    );
+    expect(facts.site.contacts).toEqual(['邮箱: kefu@qingyou-sk.com']);
+  });
+
+  it('reads a card header’s time after its order number, and a wallet without the note beside it', () => {
+    const card = (id: string, at: string, wallet: string) =>
+      `<div class="order-card"><div class="hd"><span>订单号：${id}　　${at}</span><span class="st">已发货</span></div>
+        <div class="goods"><div class="t">爱奇艺黄金VIP会员 周卡</div><div class="m">支付方式：${wallet}　自动发货</div></div>
+        <div class="sum"><div class="q">×1</div><div class="p">实付 ¥4.90</div></div></div>`;
+    const facts = extract(
+      page(
+        card('YT20261126084415293', '2026-11-26 08:44:15', '支付宝') +
+          card('YT20261124193052118', '2026-11-24 19:30:52', '微信支付'),
+        '我的订单',
+      ),
+    );
+    expect(facts.orders?.map((o) => [o.placedAt, o.paymentMethod])).toEqual([
+      ['2026-11-26T08:44:15+08:00', '支付宝'],
+      ['2026-11-24T19:30:52+08:00', '微信支付'],
+    ]);
+  });
+
+  it('takes a payment gateway’s 支付订单号 as the trade number', () => {
+    const facts = extract(
+      page(
+        `<h2>支付成功</h2><dl><dt>商户订单号</dt><dd>QY2611252247183</dd>
+         <dt>支付订单号</dt><dd>2026112522471952683</dd><dt>支付金额</dt><dd>¥22.00</dd></dl>`,
+        '支付成功',
+      ),
+    );
+    expect(facts.order?.tradeNo).toBe('2026112522471952683');
+  });
+});
