@@ -208,6 +208,8 @@ function sentenceClauses(sentence: string): string[] {
         // "…可随时申请退款，款项原路退回": where the money goes, more of the refund.
         (beforeCategory === 'refund' && ROUTE_ONLY.test(text)) ||
         (category === beforeCategory && CONNECTIVE.test(text)) ||
+        // "…自动发卡，平均3秒到账" / "…官方授权渠道采购，保证正品": how fast or how sure.
+        (category === beforeCategory && /^(平均|最快|保证|确保)/.test(text)) ||
         (conditioned && category === beforeCategory && !CONDITION.test(text)));
     if (joins) {
       units[last] = `${before}${pieces[i - 1] ?? '，'}${text}`;

@@ -306,4 +306,15 @@ describe('promises: chat bubbles, headings, state notices and taglines', () => {
       { text: '库存不足无法发货的，货款自动原路退回', category: 'refund' },
     ]);
   });
+
+  it('keeps how fast or how sure with the promise it qualifies', () => {
+    expect(
+      promisesOf(
+        '<p>付款后系统自动发卡，平均5秒到账。</p><p>所售兑换码均由品牌方授权渠道采购，保证正品。</p>',
+      ),
+    ).toEqual([
+      { text: '付款后系统自动发卡，平均5秒到账', category: 'delivery' },
+      { text: '所售兑换码均由品牌方授权渠道采购，保证正品', category: 'authenticity' },
+    ]);
+  });
 });
