@@ -419,11 +419,31 @@ const INLINE_SPEAKER = /^([^:：\s]{1,16})\s*[:：]\s*([\s\S]+)$/;
 const ROLE_SPEAKER =
   /^((?:客服|商家|卖家|店主|掌柜|售后|管理员|官方|买家|顾客|用户|客户)\s+[^:：\s]{1,16})\s*[:：]\s*(\S[\s\S]*)$/;
 
+/** A name part that ends in a clock time ("工作时间 9:00"): the start of a range, no sender. */
+const RANGE_START = /\d{1,2}:\d{2}(:\d{2})?\s*(至|到|~|～)?$/;
+
+/**
+ * A sender before a time ("阿杰 14:03"): the name and the time. A date run into the name
+ * ("用户2026-11-20 11:32:06") is the time's; a clock time before it makes a range
+ * ("在线时间 09:00 - 23:30"), no stamp at all.
+ */
+function tailStamp(text: string): { name: string; timeText: string } | undefined {
+  const tail = TIME_TAIL.exec(norm(text));
+  if (!tail?.[1] || !tail[2] || !isTimeStamp(tail[2])) return undefined;
+  let name = tail[1].trim();
+  let timeText = tail[2];
+  if (RANGE_START.test(name)) return undefined;
+  const date = /(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|今天|昨天|前天)$/.exec(name);
+  if (date?.[1] && !/[-/.月]\d{1,2}\s/.test(timeText) && isTimeStamp(`${date[1]} ${timeText}`)) {
+    timeText = `${date[1]} ${timeText}`;
+    name = name.slice(0, -date[1].length).trim();
+  }
+  return { name, timeText };
+}
+
 /** Whether a short text is a time stamp, or a sender followed by one ("阿杰 14:03"). */
 function hasTimeStamp(text: string): boolean {
-  if (isTimeStamp(text)) return true;
-  const tail = TIME_TAIL.exec(norm(text));
-  return Boolean(tail?.[2] && isTimeStamp(tail[2]));
+  return isTimeStamp(text) || Boolean(tailStamp(text));
 }
 
 /** A line that opens with its time ("今天 10:45 本次会话已结束"): the time and the rest. */
@@ -448,9 +468,20 @@ function nameAndTime(u: Unit): { name: string; timeText: string } | undefined {
     const name = u.text.replace(stamp, '').trim();
     return name && name.length <= 24 ? { name, timeText: stamp } : undefined;
   }
-  const tail = TIME_TAIL.exec(norm(u.text));
-  if (!tail?.[1] || !tail[2] || !isTimeStamp(tail[2])) return undefined;
-  return { name: tail[1].trim(), timeText: tail[2] };
+  // A name element run into its time (<b>林深</b>09:02:20, <span class="role">用户</span>2026-…).
+  for (const c of Array.from(u.el.children)) {
+    const own = lineText(c).trim();
+    if (!own || own.length > 24) continue;
+    const text = u.text.trim();
+    const rest = text.startsWith(own)
+      ? text.slice(own.length).trim()
+      : text.endsWith(own)
+        ? text.slice(0, -own.length).trim()
+        : '';
+    if (rest && isTimeStamp(rest) && !isTimeStamp(own)) return { name: own, timeText: rest };
+  }
+  const tail = tailStamp(u.text);
+  return tail?.name ? tail : undefined;
 }
 
 /**
@@ -557,6 +588,21 @@ function orderCardHeadline(item: Element, units: Unit[]): string | undefined {
   return rest.some((t) => /^查看(详情|订单)|[¥￥]\s*\d/.test(t)) ? head.text : undefined;
 }
 
+/**
+ * The order card a chat shows (sent by the buyer to say which order is asked about: the
+ * goods, 订单号, 实付, 状态), when the item holds nothing else: the page's order, no
+ * message. An element classed as a card, order or goods box holding an order number
+ * label and a price.
+ */
+export function chatOrderCard(item: Element): Element | undefined {
+  for (const el of [item, ...Array.from(item.querySelectorAll('*'))]) {
+    if (!/card|order|goods|trade/i.test(el.getAttribute('class') ?? '')) continue;
+    const text = norm(lineText(el));
+    if (/订单(号|编号)\s*[:：]/.test(text) && /[¥￥]\s*\d|实付|金额/.test(text)) return el;
+  }
+  return undefined;
+}
+
 const ATTACH_CLASS = new Set(['attach', 'attachment', 'attachments', 'file', 'files', 'enclosure']);
 /** A file name, maybe after a clip or 附件 and before its size: "📎 error.png（214 KB）". */
 const FILE_CHIP =
@@ -598,6 +644,8 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
   if (dayBack !== undefined) return { text: '', dayBack, image: false, separator: true };
   const headline = orderCardHeadline(item, units);
   if (headline) return { card: true, text: headline, image: false, separator: false };
+  const orderCard = chatOrderCard(item);
+  if (orderCard && units.every((u) => orderCard.contains(u.el))) return undefined;
   const images = Array.from(item.querySelectorAll('img')).filter(
     (img) => !isHidden(img) && !isAvatar(img, item) && !inSkipped(img, skip),
   );
@@ -641,6 +689,22 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
   }
   const badged = name && nameText ? splitBadge(name.el, nameText) : undefined;
   if (badged) nameText = badged.name;
+  // A role word alone in its own tag on the time's line (<span class="role">用户</span>2026-…):
+  // a badge naming the side, no sender's name.
+  let headBadge: Side | undefined;
+  if (name && name === time && nameText && !badged?.badge) {
+    const label = nameText;
+    const role = roleLabel(label);
+    if (
+      role &&
+      role !== 'system' &&
+      Array.from(name.el.children).some((c) => norm(lineText(c)).trim() === label)
+    ) {
+      headBadge = role;
+      nameText = undefined;
+      name = undefined;
+    }
+  }
   // Avatars drawn as text repeat (part of) the sender's name: "林" beside "林先生".
   let content = rest.filter(
     (u) =>
@@ -715,7 +779,9 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
             ? { badge: badged.badge }
             : nameText && rowBadge
               ? { badge: rowBadge }
-              : {}),
+              : headBadge
+                ? { badge: headBadge }
+                : {}),
     ...(timeText ? { timeText } : {}),
     text,
     image,
@@ -788,6 +854,9 @@ function messageLike(el: Element): boolean {
   const text = lineText(el);
   if (!text && !el.querySelector('img')) return false;
   if (text.length > 3000) return false;
+  // A page section (a goods grid, a side column of boxes) holds many headed blocks; one
+  // message holds a heading at most.
+  if (el.querySelectorAll('h1, h2, h3, h4, h5, h6').length >= 2) return false;
   if (CHAT_CLASS.test(el.getAttribute('class') ?? '')) return true;
   if (sideFromData(el) || sideFromClasses(el)) return true;
   if (timeFirst(el)) return true;
@@ -801,7 +870,13 @@ function chatCue(doc: Document, container: Element): boolean {
   for (let e: Element | null = container; e; e = e.parentElement) {
     const names = `${e.id} ${e.getAttribute('class') ?? ''}`;
     if (NOT_CHAT.test(names)) return false;
-    if (CHAT_CLASS.test(names) || /kefu|service|im\b/i.test(names)) return true;
+    // "kf" is 客服 (kefu) cut short: kf-widget, kf-body.
+    if (
+      CHAT_CLASS.test(names) ||
+      /kefu|service|im\b/i.test(names) ||
+      tokensOf(names).includes('kf')
+    )
+      return true;
     // A widget labelled for screen readers: role="log", aria-label="Chat with 礼卡铺".
     const label = e.getAttribute('aria-label') ?? '';
     if (e.getAttribute('role') === 'log' || EN_CHAT_WORDS.test(label) || CHAT_WORDS.test(label))
@@ -1086,6 +1161,7 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
   const messages: ChatMessage[] = [];
   const items: Element[] = [];
   const cued: Array<Side | undefined> = [];
+  const timed: boolean[] = [];
   let separatorAt: string | undefined;
   // The day a heading names ("Today", "昨天", "2026-11-20"): the day of bare times below it.
   let day: string | undefined;
@@ -1137,6 +1213,7 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
         : parsed.name || parsed.card
           ? undefined
           : avatarName(item, skip);
+    timed.push(Boolean(when));
     messages.push({
       from: notice ? 'system' : (side ?? 'merchant'),
       ...(name ? { name } : {}),
@@ -1146,6 +1223,7 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
     });
     items.push(item);
   }
+  dropEndTips(items, messages, cued, timed);
   const known = cued.filter(Boolean).length;
   if (messages.length < 2 || known < 2) return undefined;
   fillSidesByName(messages, cued);
@@ -1161,6 +1239,37 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
     });
   }
   return { container: found.container, items, messages };
+}
+
+/**
+ * A tip under (or over) a thread whose every message carries its own time ("该工单已关闭，
+ * 如仍有问题请重新提交工单"): an untimed system line drawn unlike any message, the page
+ * speaking to its reader, no message. Removed from all four lists in place.
+ */
+function dropEndTips(
+  items: Element[],
+  messages: ChatMessage[],
+  cued: Array<Side | undefined>,
+  timed: boolean[],
+): void {
+  const shape = (el: Element): string =>
+    `${el.tagName} ${tokensOf(el.getAttribute('class') ?? '')[0] ?? ''}`;
+  const lone = (i: number): boolean => {
+    const el = items[i];
+    if (!el || timed[i] || messages[i]?.from !== 'system') return false;
+    const others = items.filter((_, j) => j !== i);
+    return (
+      others.length >= 3 &&
+      others.every((o, j) => shape(o) !== shape(el) && timed[j < i ? j : j + 1])
+    );
+  };
+  for (const i of [items.length - 1, 0]) {
+    if (!lone(i)) continue;
+    items.splice(i, 1);
+    messages.splice(i, 1);
+    cued.splice(i, 1);
+    timed.splice(i, 1);
+  }
 }
 
 const PEER_CLASS = new Set(['peer', 'nick', 'nickname', 'contact', 'target', 'friend', 'partner']);

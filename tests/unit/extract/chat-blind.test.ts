@@ -695,3 +695,98 @@ describe('findChat on avatars that name the sender', () => {
     expect(findChat(d, capturedAt)?.messages[1]).toEqual({ from: 'merchant', text: '有的' });
   });
 });
+
+describe('findChat on the twelfth and thirteenth blind corpora', () => {
+  it('finds a widget classed "kf" (客服) and reads a name run into its time', () => {
+    const d = doc(
+      `<nav>某某数卡</nav><div class="kf-box"><div class="kf-list">
+        <div class="sys"><span>10:01:58 客服 小七 已接入会话</span></div>
+        <div class="m right"><div class="who"><b>阿木</b>10:02:20</div><div class="bb">你好</div></div>
+        <div class="m left"><div class="who"><b>小七</b>10:03:05</div><div class="bb">您好</div></div>
+        <div class="m right"><div class="who"><b>阿木</b>10:04:02</div><div class="bb"><img alt="截图" src="x.png"></div></div>
+      </div></div>`,
+      '订单查询',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'system', at: '2026-11-21T10:01:58+08:00', text: '客服 小七 已接入会话' },
+      { from: 'customer', name: '阿木', at: '2026-11-21T10:02:20+08:00', text: '你好' },
+      { from: 'merchant', name: '小七', at: '2026-11-21T10:03:05+08:00', text: '您好' },
+      {
+        from: 'customer',
+        name: '阿木',
+        at: '2026-11-21T10:04:02+08:00',
+        text: '截图',
+        image: true,
+      },
+    ]);
+  });
+
+  it('reads a role badge run into a full date-time as the side, not a name', () => {
+    const d = doc(
+      `<div class="thread">
+        <div class="reply user"><div class="meta"><span class="role">用户</span>2026-11-18 11:32:06</div><div class="content">兑换失败。</div></div>
+        <div class="reply staff"><div class="meta"><span class="role">客服</span>2026-11-18 14:05:41</div><div class="content">已收到。</div></div>
+        <div class="reply user"><div class="meta"><span class="role">用户</span>2026-11-19 09:18:27</div><div class="content">有结果吗？</div></div>
+        <div class="reply system"><div class="content">2026-11-19 10:30:00 工单已关闭</div></div>
+        <div class="closed-tip">该工单已关闭，如仍有问题请重新提交</div>
+      </div>`,
+      '我的工单',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-18T11:32:06+08:00', text: '兑换失败。' },
+      { from: 'merchant', at: '2026-11-18T14:05:41+08:00', text: '已收到。' },
+      { from: 'customer', at: '2026-11-19T09:18:27+08:00', text: '有结果吗？' },
+      { from: 'system', at: '2026-11-19T10:30:00+08:00', text: '工单已关闭' },
+    ]);
+  });
+
+  it('keeps a role word in its own line as the name ("我" above the time)', () => {
+    const d = doc(`<ul class="chat">
+      <li class="item self"><p class="nick">我</p><p class="time">14:03</p><div class="content">在吗</div></li>
+      <li class="item other"><p class="nick">阿杰</p><p class="time">14:04</p><div class="content">在</div></li>
+    </ul>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => m.name)).toEqual(['我', '阿杰']);
+  });
+
+  it('takes no opening hours ("在线时间 09:00 - 23:30") for a time stamp', () => {
+    const d = doc(
+      `<div class="wrap">
+        <div class="notice"><h3>公告</h3><p>1. 已支持 USDT 付款。</p><p>2. 谨防冒充客服诈骗。</p></div>
+        <div class="row"><div class="goods">腾讯视频月卡 ¥19.50</div>
+          <div class="card"><h4>联系客服</h4><p>客服QQ：3071846259</p><p>在线时间：每天 09:00 - 23:30</p></div></div>
+      </div>`,
+      '首页',
+    );
+    expect(findChat(d, capturedAt)).toBeUndefined();
+  });
+
+  it('takes no page section of headed boxes for a message', () => {
+    const d = doc(
+      `<div class="wrap">
+        <div class="notice"><h3>公告</h3><p>1. 本站已支持 USDT 付款。</p><p>2. 谨防冒充客服诈骗。</p></div>
+        <div class="row"><div class="goods"><h4>视频会员</h4><p>月卡 ¥19.50</p></div>
+          <div class="side"><div class="card"><h4>联系客服</h4><p>客服QQ：3071846259</p><p>更新时间 2026-11-20 10:30</p></div></div></div>
+      </div>`,
+      '首页',
+    );
+    expect(findChat(d, capturedAt)).toBeUndefined();
+  });
+
+  it('leaves out an order card the buyer sends: the page order, no message', () => {
+    const d = doc(
+      `<div class="stream">
+        <div class="time">今天 09:32</div>
+        <div class="row me"><div class="av"></div><div class="col"><div class="ocard">
+          <div class="h">我要咨询的订单</div><div class="pn">优酷VIP会员 季卡</div>
+          <div class="ln">订单号：CX2611252136193072</div><div class="ln">实付：¥58.00 状态：已发货</div>
+        </div></div></div>
+        <div class="row me"><div class="av"></div><div class="col"><div class="bb">兑换不了</div></div></div>
+        <div class="row kf"><div class="av"></div><div class="col"><div class="bb">稍等</div></div></div>
+      </div>`,
+    );
+    const chat = findChat(d, capturedAt);
+    expect(chat?.messages.map((m) => m.text)).toEqual(['兑换不了', '稍等']);
+    const card = d.querySelector('.ocard');
+    expect(chat?.items.some((i) => card && i.contains(card))).toBe(false);
+  });
+});

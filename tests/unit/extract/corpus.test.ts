@@ -87,9 +87,9 @@ describe('the scorer', () => {
 // floors are today's figures; raise them when the extractor gets better.
 const BLIND_FLOORS: ReadonlyArray<readonly [dir: string, found: number, wrong: number]> = [
   ['extract-blind', 636, 0],
-  ['extract-blind2', 389, 1],
+  ['extract-blind2', 390, 0],
   ['extract-blind3', 373, 0],
-  ['extract-blind4', 373, 2],
+  ['extract-blind4', 375, 2],
   ['extract-blind5', 350, 4],
   ['extract-blind6', 306, 0],
   ['extract-blind7', 231, 0],
@@ -97,6 +97,8 @@ const BLIND_FLOORS: ReadonlyArray<readonly [dir: string, found: number, wrong: n
   ['extract-blind9', 247, 0],
   ['extract-blind10', 245, 0],
   ['extract-blind11', 236, 0],
+  ['extract-blind12', 255, 0],
+  ['extract-blind13', 256, 0],
 ];
 
 describe('blind extraction corpora', () => {
