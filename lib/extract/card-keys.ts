@@ -73,7 +73,26 @@ function fromTables(doc: Document, skip: (el: Element) => boolean): Card[] {
       const rc = aligned[r] ?? [];
       if (rc.length !== cells.length) return;
       const secretCell = rc[at];
-      const secret = secretCell ? keyTokens(lineText(secretCell))[0] : undefined;
+      // Several codes in one cell, each in its own element (<code>a</code><code>b</code>).
+      const codes = secretCell
+        ? Array.from(secretCell.querySelectorAll('code, kbd, samp, span, div'))
+            .filter((el) => el.children.length === 0)
+            .map((el) => keyTokens(lineText(el))[0])
+            .filter((t): t is string => Boolean(t))
+        : [];
+      if (codes.length > 1 && !(secretAt >= 0 && numberAt >= 0)) {
+        for (const secret of codes) cards.push({ secret, el: secretCell as Element });
+        return;
+      }
+      // A secret printed in groups ("5829 6613 0478") is one secret.
+      const grouped =
+        secretCell &&
+        /^[A-Za-z0-9]{3,8}(?: [A-Za-z0-9]{3,8}){1,5}$/.test(norm(lineText(secretCell)).trim());
+      const secret = secretCell
+        ? grouped
+          ? norm(lineText(secretCell)).trim()
+          : keyTokens(lineText(secretCell))[0]
+        : undefined;
       if (!secret || !secretCell) return;
       const numberCell = secretAt >= 0 && numberAt >= 0 ? rc[numberAt] : undefined;
       const number = numberCell ? keyTokens(lineText(numberCell))[0] : undefined;

@@ -52,7 +52,9 @@ export function readId(value: string, minDigits = 4): string | undefined {
 
 /** A paid amount in yuan, always positive (bill pages show outflows as -98.50). */
 export function readAmount(value: string): number | undefined {
-  const amount = parseAmount(value);
+  // "原价：102元 实付：100元" in one cell: what was paid.
+  const paid = /实付(?:款|金额)?\s*[:：]\s*(\S.*)$/.exec(value)?.[1];
+  const amount = parseAmount(paid ?? value);
   return amount === undefined ? undefined : Math.abs(amount);
 }
 

@@ -221,6 +221,20 @@ export function findLabelledValues(
     if (!text) continue;
     const textKids = Array.from(el.children).filter((c) => lineText(c) !== '');
     const hasTextChild = textKids.some((c) => lineText(c) === text);
+    // "当前状态　支付成功": a label and its value set apart by an ideographic space.
+    // (NFKC makes that space a plain one, so the label must name a field.)
+    const spaced2 = /^([^\s\u3000]{2,8})[\s\u3000]+(\S.*)$/.exec(text);
+    if (
+      spaced2?.[1] &&
+      spaced2[2] &&
+      textKids.length === 0 &&
+      /(状态|方式|时间|单号|金额)$/.test(spaced2[1]) &&
+      isLabelText(spaced2[1]) &&
+      (!isLabelText(spaced2[2]) || VALUE_WORD.test(spaced2[2]))
+    ) {
+      out.push({ label: labelKey(spaced2[1]), value: spaced2[2].trim(), el, inline: true });
+      continue;
+    }
     if (
       !hasTextChild &&
       textKids.length <= 1 &&

@@ -91,7 +91,7 @@ function siteName(
   }
   const parts = doc.title
     .split(/\s*[-_|–—·:：]\s*|\s{2,}/)
-    .map((p) => p.replace(NAME_SUFFIX, '').trim())
+    .map((p) => withoutServiceSuffix(p.replace(NAME_SUFFIX, '').trim()))
     .filter((p) => p && !GENERIC_TITLE.test(p));
   const logo = doc.querySelector('[class*="logo" i], [id*="logo" i]');
   const logoText = logo
@@ -328,4 +328,16 @@ export function extractSite(
     .map((p) => ({ text: `${p.label}：${p.value}`, el: p.el }));
   site.contacts = findContacts([...lines, ...contactPairs]);
   return site;
+}
+
+/** "拾月数卡客服" -> "拾月数卡"; "联系客服", "在线客服" stay (a page's name, no shop's). */
+function withoutServiceSuffix(part: string): string {
+  const m = /^(\S{2,12}?)(官方客服|在线客服|客服)$/.exec(part);
+  if (
+    !m?.[1] ||
+    /^(联系|在线|人工|官方|智能|专属|售后|我的|咨询)$/.test(m[1]) ||
+    GENERIC_WORDS.test(m[1])
+  )
+    return part;
+  return m[1];
 }

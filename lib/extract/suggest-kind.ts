@@ -32,6 +32,7 @@ const LICENCE_LABELS = [
   /^(许可证编号|经营许可证编号|ICP备案号|备案号|主办单位名称|主办单位性质|网站备案号)$/,
 ];
 const LICENCE_TITLE = /营业执照|证照|资质|备案信息|经营许可|工商信息|企业信息|主体信息|ICP备案/;
+const ORDER_TITLE = /订单详情|订单信息|订单查询|查询结果|我的订单/;
 const PROMISE_TITLE = /承诺|保障|服务条款|售后政策|售后服务|退款规则|退款政策|赔付规则|服务说明/;
 
 /** What the extractors found, as far as the page kind depends on it. */
@@ -51,6 +52,8 @@ export interface KindEvidence {
  * page; pages that merely mention these words (menus, footers, help) are "other".
  */
 export function kindFromFacts(e: KindEvidence): PageKind {
+  // An order page with a 留言 box is still the order's page, as its title says.
+  if (e.chat && e.order && ORDER_TITLE.test(e.title)) return 'order';
   if (e.chat) return 'chat';
   if (e.payment) return 'payment';
   if (e.order) return 'order';

@@ -176,12 +176,16 @@ export function norm(text: string): string {
 
 /** A label without spaces, bullets and trailing colons: "订 单 号：" -> "订单号". */
 export function labelKey(text: string): string {
-  return norm(text)
-    .replace(/\s+/g, '')
-    .replace(/^[*·•●■◆-]+/, '')
-    .replace(/[:：]+$/, '')
-    .replace(/^(.{2,})\((?:共|含|卡号|格式|单位|UTC|GMT|北京时间)[^()]{0,12}\)$/i, '$1')
-    .replace(/^[A-Za-z][A-Za-z .]{1,24}\/(?=.*\p{Script=Han})/u, '');
+  return (
+    norm(text)
+      .replace(/\s+/g, '')
+      .replace(/^[*·•●■◆-]+/, '')
+      .replace(/[:：]+$/, '')
+      .replace(/^(.{2,})\((?:共|含|卡号|格式|单位|UTC|GMT|北京时间)[^()]{0,12}\)$/i, '$1')
+      .replace(/^[A-Za-z][A-Za-z .]{1,24}\/(?=.*\p{Script=Han})/u, '')
+      // "Order No. 订单号", "Paid at 付款时间": the English half before the Chinese label.
+      .replace(/^[A-Za-z][A-Za-z.]{0,24}(?=\p{Script=Han}{2,}$)/u, '')
+  );
 }
 
 /** Elements of a document's body in document order, visible ones only. */

@@ -350,3 +350,67 @@ describe('rules from the twelfth and thirteenth blind corpora', () => {
     expect(facts.order?.tradeNo).toBe('2026112522471952683');
   });
 });
+
+describe('rules from the fourteenth and fifteenth blind corpora', () => {
+  it('reads bilingual labels ("Order No. 订单号") by their Chinese half', () => {
+    const row = (en: string, zh: string, v: string) =>
+      `<div class="row"><div class="k"><i>${en}</i>${zh}</div><div class="v">${v}</div></div>`;
+    const facts = extract(
+      page(
+        row('Order No.', '订单号', 'QL2611252210473861') +
+          row('Paid', '实付', '¥12') +
+          row('Paid at', '付款时间', '11-23 22:11'),
+      ),
+    );
+    expect(facts.order).toMatchObject({
+      orderId: 'QL2611252210473861',
+      amount: 12,
+      placedAt: '2026-11-23T22:11:00+08:00',
+    });
+  });
+
+  it('takes the paid figure of a cell that also shows the list price', () => {
+    const facts = extract(
+      page(
+        `<table><tr><th>订单号</th><th>商品</th><th>金额</th><th>状态</th></tr>
+         <tr><td>SY2611260915408263</td><td>骏网一卡通 35元</td><td><del>原价：102元</del><br>实付：100元</td><td>交易成功</td></tr>
+         <tr><td>SY2610300905129384</td><td>京东E卡 1000元</td><td>实付：1,960元</td><td>已退款</td></tr></table>`,
+        '我的订单',
+      ),
+    );
+    expect(facts.orders?.map((o) => o.amount)).toEqual([100, 1960]);
+  });
+
+  it('reads "当前状态　支付成功" as a status, and several codes in one table cell', () => {
+    const facts = extract(
+      page(`<p>订单号：LZ2611251803</p><div class="st">当前状态　支付成功</div>
+        <table><tr><th>商品</th><th>卡密</th></tr>
+        <tr><td>腾讯视频VIP会员 月卡</td><td><code>LZ26-K8PM-3XQW-7HTN</code><code>LZ26-R5CB-9DVF-2JYE</code></td></tr></table>`),
+    );
+    expect(facts.order?.status).toBe('支付成功');
+    expect(facts.order?.cardKeys).toEqual(['LZ26-K8PM-3XQW-7HTN', 'LZ26-R5CB-9DVF-2JYE']);
+  });
+
+  it('keeps a password printed in groups whole beside its card number', () => {
+    const facts = extract(
+      page(`<p>订单号：YN2611251408</p><p>实付：¥48.50</p>
+        <table><tr><th>序号</th><th>卡号</th><th>密码</th></tr>
+        <tr><td>1</td><td>1172604415083</td><td>5829 6613 0478</td></tr></table>`),
+    );
+    expect(facts.order?.cardKeys).toEqual(['1172604415083 5829 6613 0478']);
+  });
+
+  it('calls an order page with a 留言 box an order page, and strips 客服 from a shop’s title', () => {
+    const facts = extract(
+      page(
+        `<p>订单号：MT2611251120</p><p>实付：¥30.00</p><p>订单状态：已发货</p>
+         <div class="msgs"><div class="msg buyer"><span class="who">买家留言 11-25 11:30</span><p>卡密提示已使用</p></div>
+         <div class="msg seller"><span class="who">商家回复 11-25 11:42</span><p>已为您补发</p></div></div>`,
+        '订单详情 - 麦田发卡',
+      ),
+    );
+    if (facts.chat) expect(facts.kind).toBe('order');
+    expect(extract(page('<p>在的</p>', '拾月数卡客服')).site.name).toBe('拾月数卡');
+    expect(extract(page('<p>在的</p>', '联系客服')).site.name).toBeUndefined();
+  });
+});
