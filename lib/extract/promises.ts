@@ -23,7 +23,7 @@ export interface FoundPromise {
 const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   [
     'compensation',
-    /假一赔|赔付(?!款)|包赔|赔偿|先行赔|双倍返还|赔[一二三五十百千万\d]|[十百\d]倍(赔|返)/,
+    /假一赔|赔付(?!款)|包赔|赔偿|补偿|先行赔|双倍返还|赔[一二三五十百千万\d]|[十百\d]倍(赔|返)/,
   ],
   ['refund', /退款|退回|退还|退换|退货|原路返回|无理由退|包退|全额返还/],
   [
@@ -98,7 +98,7 @@ const GENERIC_HEADLINE =
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认|通过|先|务必|按|使用|附上|保留|上传|填写|备注|注意|仔细|耐心)|如下[:：]?$|(重置|验证|找回)(链接|密码|邮件|码)|激活(链接|邮件)|(分钟|小时)内有效|(保障|处理|审核|进行|生效|受理|充值|发货|交易|服务|退款)中$|已(购买|开通|生效|激活|选择|领取|使用|购)$|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^为了?(保障|保护|维护|规范|提升|提高|确保|更好)|^(该|当前|本|此|您的)?订单(尚未|还未|暂未)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]/u;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认|通过|先|务必|按|使用|附上|保留|上传|填写|备注|注意|仔细|耐心)|如下[:：]?$|(重置|验证|找回)(链接|密码|邮件|码)|激活(链接|邮件)|(分钟|小时)内有效|(保障|处理|审核|进行|生效|受理|充值|发货|交易|服务|退款)中$|已(购买|开通|生效|激活|选择|领取|使用|购)$|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^为了?(保障|保护|维护|规范|提升|提高|确保|更好)|^(该|当前|本|此|您的)?订单(尚未|还未|暂未)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]|^关于.{2,30}(说明|通知|公告|规定|声明|办法|调整)$|(方式|类型|状态)\s*[:：]|(已售|库存|销量|月销)\s*[:：]?\s*\d/u;
 /**
  * Where refunded money goes, with no time or trigger ("退款均按原支付路径返还"): how refunds
  * travel, not a promise on its own (after a promise it says more of it: "…，款项原路退回").
@@ -141,6 +141,17 @@ const HEDGE =
  * promise the same thing on its own.
  */
 const CONNECTIVE = /^(同时|并且?|且|还|亦|也|另外)/;
+/**
+ * When and where the refund just promised arrives, said of that refund or with no subject
+ * ("退款1-3个工作日原路到账", "1个工作日内原路到账"): more of that refund. A tail with the
+ * money as its own subject and its own time ("款项3个工作日内原路返回") is a promise apart.
+ */
+const REFUND_TAIL =
+  /^(退款|退款金额)?(将|会|均)?[在于]?[\d\s\-~～至—一二三四五六七八九十两半个工作日小时天分钟内]{0,14}(原路|原支付)[^，,]{0,8}(到账|退回|返还|返回)$/;
+/** The site as a sentence's subject ("本站…", "本店…"). */
+const SITE_SUBJECT = /^(本站|本店|本平台|本商城)/;
+/** A clause done "at the same time" as the one before ("…并同时发送到下单邮箱"). */
+const SIMULTANEOUS = /^[^，,]{0,12}同时/;
 /** A step that follows from an application made before it ("可申请退款，审核通过后…退回"). */
 const FOLLOW_UP = /^(审核|审批|核实|受理|确认)(通过|无误|完成)?后/;
 
@@ -207,6 +218,17 @@ function sentenceClauses(sentence: string): string[] {
         (/申请/.test(before) && FOLLOW_UP.test(text)) ||
         // "…可随时申请退款，款项原路退回": where the money goes, more of the refund.
         (beforeCategory === 'refund' && ROUTE_ONLY.test(text)) ||
+        // "…全额退款，1个工作日内原路到账": when and where that refund's money arrives.
+        (beforeCategory === 'refund' &&
+          (category === undefined || category === 'refund') &&
+          REFUND_TAIL.test(text)) ||
+        // "本站…商品付款后即时发卡，…类商品30分钟内到账": the site, as the sentence's
+        // subject, makes one commitment of one kind across its clauses.
+        (category === beforeCategory &&
+          SITE_SUBJECT.test(before.replace(PROMISE_LABEL, '')) &&
+          !CONDITION.test(text)) ||
+        // "…自动发货，卡密显示在订单页并同时发送到下单邮箱": done alongside it.
+        (category === beforeCategory && SIMULTANEOUS.test(text)) ||
         (category === beforeCategory && CONNECTIVE.test(text)) ||
         // "…自动发卡，平均3秒到账" / "…官方授权渠道采购，保证正品": how fast or how sure.
         (category === beforeCategory && /^(平均|最快|保证|确保)/.test(text)) ||
@@ -270,6 +292,9 @@ function withoutTitle(line: string): string {
   return line;
 }
 
+/** A sentence that introduces a list ("现将…说明如下：", "详见以下条款："). */
+const INTRO = /(如下|以下|下列)[^，,]{0,8}[:：]?$/;
+
 function clausesOf(full: string): string[] {
   const out: string[] = [];
   const line = withoutTitle(full);
@@ -280,6 +305,8 @@ function clausesOf(full: string): string[] {
   // Questions (FAQ: "可以退款吗？") are not commitments; their answers may be.
   const answers = line.replace(/[^。！!？?\n]*[？?]/g, '\n');
   for (const sentence of answers.split(/[。；;！!\n·•|★☆✓✔√]|\s{2,}/)) {
+    // "…，现将本站交易保障说明如下：" introduces what follows; it promises nothing itself.
+    if (INTRO.test(sentence.trim())) continue;
     for (const raw of sentenceClauses(sentence)) {
       const stripped = raw.replace(PROMISE_LABEL, '').trim();
       if (!stripped || (prose && NOISE.test(stripped))) continue;
@@ -363,9 +390,14 @@ function inChatBubble(el: Element): boolean {
   )
     return true;
   const header = el.previousElementSibling;
+  if (header === null) return false;
+  const said = norm(lineText(header)).trim();
   return (
-    header !== null &&
-    /^[^\d\s:：，,。]{0,12}\s*\d{1,2}:\d{2}(:\d{2})?$/.test(norm(lineText(header)).trim())
+    /^[^\d\s:：，,。]{0,12}\s*\d{1,2}:\d{2}(:\d{2})?$/.test(said) ||
+    // An exported record's "2026-11-25 21:03:11 晚星(1527384960)": time, then who spoke.
+    /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(:\d{2})?\s+[^\s\d:：，,。]{1,16}\s*([(（<][^)）>]{1,40}[)）>])?$/.test(
+      said,
+    )
   );
 }
 
@@ -394,6 +426,29 @@ function namesAnItem(el: Element): boolean {
   return (
     above !== undefined && /(类型|名称|类别|种类|项目|套餐|等级|规格|版本)$/.test(lineText(above))
   );
+}
+
+/**
+ * A value cell of a record table, beside its field's header cell (退款去向 | 原路退回支付宝):
+ * a fact about one record, not a commitment, unless the field names what the platform will
+ * do (处理方式, 承诺内容).
+ */
+function fieldValueCell(el: Element): boolean {
+  const cell = el.closest('td');
+  if (!cell) return false;
+  let head = cell.previousElementSibling;
+  while (head && head.tagName !== 'TH') head = head.previousElementSibling;
+  return (
+    head !== null && !/处理|解决|承诺|保障|服务|赔付|补偿|内容|说明|政策|规则/.test(lineText(head))
+  );
+}
+
+/** An estimate ("通常 1-10 分钟到账", "预计24小时内处理"): what usually happens, no commitment. */
+const ESTIMATE = /^[^，,]{0,12}(通常|一般|预计|大约|大概|正常情况下?)/;
+
+/** Whether the page shows an order's own number (订单号 YS2611271127094518). */
+function showsOrder(doc: Document): boolean {
+  return /订单(号|编号)\s*[:：]?\s*[A-Za-z]{0,6}\d{8,}/.test(norm(doc.body?.textContent ?? ''));
 }
 
 /**
@@ -426,6 +481,8 @@ export function findPromises(
   const seen = new Set<string>();
   let stepOf: Element | undefined;
   const title = lines[0]?.el.ownerDocument.title ?? '';
+  // On an order's page, an estimate beside its status is a hint, not a commitment.
+  const orderPage = lines[0] !== undefined && showsOrder(lines[0].el.ownerDocument);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as TextLine;
     // A how-to step whose marker is drawn on a line of its own ("④" over "自动发货").
@@ -437,6 +494,7 @@ export function findPromises(
       (!/[，,。；;]/.test(line.text) && inListing(line.el)) ||
       isReview(line.el, line.text) ||
       namesAnItem(line.el) ||
+      fieldValueCell(line.el) ||
       inChatBubble(line.el) ||
       PRESENCE.test(line.text)
     )
@@ -462,6 +520,7 @@ export function findPromises(
         continue;
       // Opening hours in a footer ("客服在线 8:00-24:00") are a schedule, not a promise.
       if (footer && /\d{1,2}:\d{2}\s*[-~～至到]\s*\d{1,2}:\d{2}/.test(clause)) continue;
+      if (orderPage && ESTIMATE.test(clause)) continue;
       if (
         BRAND.test(clause) ||
         TOPIC_ONLY.test(clause) ||

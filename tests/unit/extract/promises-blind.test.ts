@@ -318,3 +318,63 @@ describe('promises: chat bubbles, headings, state notices and taglines', () => {
     ]);
   });
 });
+
+describe('promises: tails, titles, records and conversations', () => {
+  it('keeps when and where a refund arrives, and what is done alongside, with the promise', () => {
+    expect(
+      promisesOf(
+        '<ul><li>库存不足的，全额退款，2个工作日内原路到账</li>' +
+          '<li>未发货订单可申请退款，退款1-2个工作日原路退回</li>' +
+          '<li>付款后自动发卡，卡密显示在页面并同时发送到邮箱</li></ul>',
+      ),
+    ).toEqual([
+      { text: '库存不足的，全额退款，2个工作日内原路到账', category: 'refund' },
+      { text: '未发货订单可申请退款，退款1-2个工作日原路退回', category: 'refund' },
+      { text: '付款后自动发卡，卡密显示在页面并同时发送到邮箱', category: 'delivery' },
+    ]);
+  });
+
+  it('keeps one commitment of one kind the site makes across clauses', () => {
+    expect(promisesOf('<p>一、本店卡密类商品付款后秒发，代充类商品1小时内到账。</p>')).toEqual([
+      { text: '本店卡密类商品付款后秒发，代充类商品1小时内到账', category: 'delivery' },
+    ]);
+  });
+
+  it('reads a pay-out as compensation', () => {
+    expect(promisesOf('<p>超过12小时未发货的，按订单金额的5%补偿至余额。</p>')).toEqual([
+      { text: '超过12小时未发货的，按订单金额的5%补偿至余额', category: 'compensation' },
+    ]);
+  });
+
+  it('takes no promise from an article title, its intro or a stats line', () => {
+    expect(
+      promisesOf(
+        '<h1>关于售后保障的说明</h1><p>近期有用户咨询售后规则，现将保障说明如下：</p>' +
+          '<div>已售 320　库存 12　发货方式：自动发货</div><p>缺货订单全额退款。</p>',
+      ),
+    ).toEqual([{ text: '缺货订单全额退款', category: 'refund' }]);
+  });
+
+  it("takes no promise from a record's field or an order's status hint", () => {
+    expect(
+      promisesOf(
+        '<div><span>订单号</span><span>AB2611270000123456</span></div>' +
+          '<div class="st"><b>处理中</b><p>代充商品一般 5-30 分钟到账，请耐心等待</p></div>' +
+          '<table><tr><th>退款去向</th><td>原路退回微信</td></tr></table>',
+        '订单详情',
+      ),
+    ).toEqual([]);
+  });
+
+  it('takes no promise from an exported conversation', () => {
+    expect(
+      promisesOf(
+        '<div class="l"><span>2026-11-20 10:02:37 小明(123456789)</span></div>' +
+          '<div class="b">卡密无效，麻烦退款</div>' +
+          '<div class="l"><span>2026-11-20 10:05:00 店家(987654321)</span></div>' +
+          '<div class="b">核实后给您补发</div>',
+        '消息记录',
+      ),
+    ).toEqual([]);
+  });
+});
