@@ -1,6 +1,14 @@
 import { isTimeStamp, parseDateTime } from './dates';
 import { type SourceMap, sourceOf } from './sources';
-import { isHidden, isHiddenDeep, lineText, norm, visibleElements, visibleText } from './text';
+import {
+  BLOCK_TAGS,
+  isHidden,
+  isHiddenDeep,
+  lineText,
+  norm,
+  visibleElements,
+  visibleText,
+} from './text';
 
 export type Side = 'customer' | 'merchant' | 'system';
 
@@ -28,7 +36,7 @@ const CHAT_WORDS = /客服|聊天|会话|对话|咨询|消息|留言|沟通|私�
 const EN_CHAT_WORDS = /\b(live ?chat|chat|messages|conversation|support ticket)\b/i;
 const AVATAR = /avatar|portrait|head-?img|headimg|user-?img|face|photo|profile-pic/i;
 const UI_NOISE =
-  /^(没有更多(消息|记录|了)?了?|加载中.*|正在加载.*|查看更多(消息)?|加载更多|以下是新消息|以上是历史消息|已读|未读|送达|已送达|发送失败|重新发送|撤回|复制|[-—–\s]+)$|^(已回复|待回复|未回复|(等待|等候)(商家|卖家|客服|店主|掌柜|对方)?(回复|答复|处理)中?[.。…]*)$/;
+  /^(没有更多(消息|记录|了)?了?|加载中.*|正在加载.*|查看更多(消息)?|加载更多|以下[是为]新消息|以上[是为]历史消息|已读|未读|送达|已送达|发送失败|重新发送|撤回|复制|[-—–\s]+)$|^(已回复|待回复|未回复|(等待|等候)(商家|卖家|客服|店主|掌柜|对方)?(回复|答复|处理)中?[.。…]*)$/;
 
 const CUSTOMER_TOKENS = new Set([
   'right',
@@ -165,7 +173,14 @@ function sideFromStyle(item: Element, bubble: Element | undefined): Side | undef
       const s = view.getComputedStyle(el);
       if (s.flexDirection === 'row-reverse') return 'customer';
       if (/flex-end|^end$|right/.test(s.justifyContent ?? '')) return 'customer';
-      if (s.float === 'right' || s.alignSelf === 'flex-end' || s.alignItems === 'flex-end')
+      // align-items moves the children across the flex line: sideways in a column only (in a
+      // row it lines a bubble up with the avatar's bottom).
+      const across = !/flex/.test(s.display ?? '') || /column/.test(s.flexDirection ?? '');
+      if (
+        s.float === 'right' ||
+        s.alignSelf === 'flex-end' ||
+        (across && s.alignItems === 'flex-end')
+      )
         return 'customer';
       if (el === item && (s.textAlign === 'right' || s.textAlign === 'end')) return 'customer';
       if (el === item && (s.justifyContent === 'center' || s.textAlign === 'center'))
@@ -260,13 +275,84 @@ function unitsOf(el: Element, out: Unit[] = [], skip?: ReadonlySet<Element>): Un
   const textKids = Array.from(el.children).filter(
     (c) => !isHidden(c) && !skip?.has(c) && lineText(c) !== '',
   );
+  if (loose && textKids.some(blockLike)) {
+    // Loose text beside a block of its own (<div class="card"><div class="h">…</div>the
+    // message</div>, a quote over the reply): each block and each run of text is a unit.
+    let run: string[] = [];
+    const flush = (): void => {
+      const text = run
+        .join('')
+        .replace(/[\s\u00a0\u3000]+/g, ' ')
+        .trim();
+      if (text) out.push({ el, text });
+      run = [];
+    };
+    for (const n of Array.from(el.childNodes)) {
+      if (n.nodeType === 3) run.push(n.nodeValue ?? '');
+      if (n.nodeType !== 1) continue;
+      const c = n as Element;
+      if (isHidden(c) || skip?.has(c)) continue;
+      if (blockLike(c)) {
+        flush();
+        unitsOf(c, out, skip);
+      } else run.push(inlineText(c));
+    }
+    flush();
+    return out;
+  }
   if (loose || textKids.length === 0) {
-    const text = visibleText(el);
+    const text = inlineText(el);
     if (text) out.push({ el, text });
     return out;
   }
   for (const c of textKids) unitsOf(c, out, skip);
   return out;
+}
+
+/** Whether an element makes its own line: a block tag, or styled as a block. */
+function blockLike(el: Element): boolean {
+  if (BLOCK_TAGS.has(el.tagName)) return true;
+  try {
+    const display = el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '';
+    return /^(block|flex|grid|list-item|table)$/.test(display);
+  } catch {
+    return false;
+  }
+}
+
+/** An emoji drawn as a picture in a line of text: <img alt="[捂脸]">. */
+const EMOJI_ALT = /^\[[^\]\s]{1,8}\]$/;
+
+/**
+ * The visible text of an element, with the alt of each emoji picture in it at its place
+ * ("只到账了一个月<img alt="[捂脸]">" reads "只到账了一个月[捂脸]").
+ */
+function inlineText(el: Element): string {
+  const emoji = Array.from(el.querySelectorAll('img')).some(
+    (img) => EMOJI_ALT.test(img.getAttribute('alt') ?? '') && !isHidden(img),
+  );
+  if (!emoji || !visibleText(el) || el.querySelector('div, p, li, table')) return visibleText(el);
+  const out: string[] = [];
+  const walk = (n: Node): void => {
+    if (n.nodeType === 3) out.push(n.nodeValue ?? '');
+    if (n.nodeType !== 1) return;
+    const c = n as Element;
+    if (isHidden(c)) return;
+    if (c.tagName === 'IMG') {
+      const alt = c.getAttribute('alt') ?? '';
+      if (EMOJI_ALT.test(alt)) out.push(alt);
+      return;
+    }
+    if (c.tagName === 'BR') out.push('\n');
+    for (const k of Array.from(c.childNodes)) walk(k);
+  };
+  walk(el);
+  return out
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0\u3000]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** An avatar box by class: "avatar", "headimg", or the short "av" ("im-av", "peer-av"). */
@@ -320,6 +406,10 @@ function bracketedName(text: string): { badge: Side; name: string } | undefined 
   if (inside && inside !== 'system' && !before) return { badge: inside, name: m[1].trim() };
   return undefined;
 }
+
+/** A bare role word, no name in it ("客服小蓝" is a name): 我, 卖家, 客服, You. */
+const ROLE_WORD =
+  /^(我|本人|您|你|买家|顾客|用户|客户|访客|游客|卖家|商家|客服|店主|掌柜|售后|官方|管理员|me|you)$/i;
 
 /** A role word on its own ("我", "客服", "用户"): a label naming the side, not a message. */
 function roleLabel(text: string): Side | undefined {
@@ -409,9 +499,14 @@ function avatarName(item: Element, skip?: ReadonlySet<Element>): string | undefi
 
 const NAME_CLASS = /name|nick|sender|author|user|from|who|title/i;
 /** A chat time stamp: 14:03, 今天 14:03, 11-19 14:03, 11月19日 16:20, 2026-11-19 16:20:05. */
-const CHAT_STAMP = String.raw`(?:今天|昨天|前天|星期.|周.)?\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}[-/]\d{1,2}\s+|\d{1,2}月\d{1,2}日\s*)?\d{1,2}:\d{2}(?::\d{2})?`;
-// "阿杰 14:03", "七七 · 11月19日 16:20": a sender, maybe a separator, then the time.
-const TIME_TAIL = new RegExp(String.raw`^(.{1,24}?)\s*[·•・|\-—–]?\s+(${CHAT_STAMP})$`);
+const CHAT_STAMP = String.raw`(?:今天|昨天|前天|星期.|周.)?\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}[-/]\d{1,2}\s+|\d{1,2}月\d{1,2}日\s*)?(?:上午|下午|晚上|凌晨|早上|中午)?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?`;
+/** A time told relative to the capture: 刚刚, 3分钟前, 2小时前. */
+const AGO_STAMP = String.raw`刚刚|\d{1,3}\s*(?:秒|分钟|小时)前`;
+// "阿杰 14:03", "七七 · 11月19日 16:20", "Mia · 9:44 PM", "小白 3分钟前": a sender, maybe a
+// separator, then the time.
+const TIME_TAIL = new RegExp(
+  String.raw`^(.{1,24}?)\s*[·•・|\-—–]?\s+(${CHAT_STAMP}|${AGO_STAMP})$`,
+);
 // "今天 10:45 本次会话已结束": a notice that starts with its time.
 const TIME_HEAD = new RegExp(String.raw`^(${CHAT_STAMP})\s+(\S[\s\S]*)$`);
 const INLINE_SPEAKER = /^([^:：\s]{1,16})\s*[:：]\s*([\s\S]+)$/;
@@ -618,6 +713,53 @@ function attachmentChip(u: Unit): boolean {
   return false;
 }
 
+/**
+ * A card of linked questions (猜你想问 over three links): a widget offering questions to
+ * ask, no message. Two or more links, and at most a short heading besides.
+ */
+function questionCard(units: Unit[]): boolean {
+  const linked = units.filter((u) => u.el.closest('a[href]'));
+  const other = units.filter((u) => !linked.includes(u));
+  return (
+    linked.length >= 2 &&
+    other.length <= 1 &&
+    other.every((u) => norm(u.text).length <= 8 && !isTimeStamp(u.text))
+  );
+}
+
+/** Whether a unit sits in a quote of an earlier message (<div class="quote">小北：…</div>). */
+function quoted(u: Unit, item: Element): boolean {
+  for (let e: Element | null = u.el; e && e !== item; e = e.parentElement)
+    if (e.tagName === 'BLOCKQUOTE' || QUOTE.test(e.getAttribute('class') ?? '')) return true;
+  return false;
+}
+
+/** The units of a reply without the earlier message it quotes above its own text. */
+function unquoted(units: Unit[], item: Element): Unit[] {
+  const own = units.filter((u) => !quoted(u, item));
+  return own.length && own.length < units.length ? own : units;
+}
+
+/** A file's name alone: "付款截图.pdf". */
+const FILE_NAME =
+  /^[^\s/\\:：]{1,80}\.(?:png|jpe?g|gif|webp|bmp|heic|pdf|zip|rar|7z|txt|log|docx?|xlsx?|csv|mp4|mov|avi)$/i;
+
+/**
+ * A file message (a box classed as a file holding its name, type icon, size and 下载): the
+ * name alone; the rest of the box is no text.
+ */
+function fileCard(units: Unit[], item: Element): Unit[] {
+  for (const u of units) {
+    if (!FILE_NAME.test(norm(u.text))) continue;
+    for (let e: Element | null = u.el; e && e !== item; e = e.parentElement) {
+      if (!tokensOf(e.getAttribute('class') ?? '').some((t) => ATTACH_CLASS.has(t))) continue;
+      const box = e;
+      return units.filter((o) => o === u || !box.contains(o.el));
+    }
+  }
+  return units;
+}
+
 interface Parsed {
   card?: boolean;
   /** A "Today" / "昨天" heading: the days back from the capture it stands for. */
@@ -626,6 +768,8 @@ interface Parsed {
   badge?: Side;
   timeText?: string;
   text: string;
+  /** The bubbles grouped under one header, each a message of its own. */
+  parts?: string[];
   image: boolean;
   bubble?: Element;
   separator: boolean;
@@ -636,9 +780,18 @@ interface Parsed {
  * messages (a reply inside the message it answers) that are read on their own.
  */
 function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefined {
-  const units = splitLeadingTimes(
-    unitsOf(item, [], skip).filter((u) => !inAvatar(u.el, item) && !UI_NOISE.test(norm(u.text))),
+  const units = fileCard(
+    unquoted(
+      splitLeadingTimes(
+        unitsOf(item, [], skip).filter(
+          (u) => !inAvatar(u.el, item) && !UI_NOISE.test(norm(u.text)),
+        ),
+      ),
+      item,
+    ),
+    item,
   );
+  if (questionCard(units)) return undefined;
   const dayBack =
     units.length === 1 ? DAY_WORD.get(norm(units[0]?.text ?? '').toLowerCase()) : undefined;
   if (dayBack !== undefined) return { text: '', dayBack, image: false, separator: true };
@@ -705,11 +858,35 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
       name = undefined;
     }
   }
+  // A "name time" line that opens with a role word ("我 · 2026-…", "You · 9:41 PM",
+  // "客服 · 秋秋 · 2026-…", "商家回复 · 小南 …"): the word names the side; what follows it, if
+  // anything, is the name.
+  if (name && name === time && nameText && !badged?.badge && !headBadge) {
+    const parts = nameText.split(/\s*[·•・|｜]\s*/).filter(Boolean);
+    const first = parts[0] ?? '';
+    const role = (ROLE_WORD.test(first) ? roleLabel(first) : undefined) ?? roleCaption(first);
+    if (role && role !== 'system') {
+      headBadge = role;
+      nameText = parts.slice(1).join(' ') || undefined;
+      if (!nameText) name = undefined;
+    }
+  }
   // Avatars drawn as text repeat (part of) the sender's name: "林" beside "林先生".
   let content = rest.filter(
     (u) =>
       u !== name && !(nameText && u.text.length <= nameText.length && nameText.includes(u.text)),
   );
+  // An initial avatar opening the row (<span class="init">我</span>, "M"): one or two
+  // letters in a box of their own before the message, no text of it.
+  if (content.length > 1) {
+    const initial = (u: Unit): boolean =>
+      u.el === item.firstElementChild &&
+      u.el.children.length === 0 &&
+      norm(u.text).trim().length <= 2 &&
+      !/^[\d\p{P}\p{S}]+$/u.test(norm(u.text).trim());
+    const body = content.filter((u) => !initial(u));
+    if (body.length) content = body;
+  }
   // A role badge of its own beside the sender's name or the time (<span class="r-name">青禾</span>
   // <span class="role">客服</span><span class="r-time">…</span>): the side, not the message.
   let rowBadge: Side | undefined;
@@ -732,6 +909,22 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
     if (body.length) content = body;
   }
   let text = content.map((u) => u.text).join('\n');
+  // Bubbles grouped under one "name time" header (<div class="gh">云朵 昨天 22:10</div> then
+  // two <div class="one">): each bubble is a message of its own, sent at the header's time.
+  const group = content[0]?.el.parentElement;
+  const grouped =
+    content.length >= 2 &&
+    time &&
+    group &&
+    time.el.parentElement === group &&
+    content.every(
+      (u) =>
+        u.el !== group &&
+        u.el.parentElement === group &&
+        u.el.getAttribute('class') &&
+        shapeOf(u.el) === shapeOf(content[0]?.el as Element),
+    ) &&
+    new Set(content.map((u) => u.el)).size === content.length;
   const caption = text && nameText ? roleCaption(nameText) : undefined;
   if (caption) nameText = undefined;
   // "客服(小雨)": the role word gives the side, the name is the one in brackets.
@@ -768,7 +961,7 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
   }
   const bubble = bubbleEl;
   return {
-    ...(nameText ? { name: nameText.trim() } : {}),
+    ...(nameText ? { name: bareName(nameText.trim()) } : {}),
     ...(caption
       ? { badge: caption }
       : roleNamed
@@ -784,10 +977,23 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
                 : {}),
     ...(timeText ? { timeText } : {}),
     text,
+    ...(grouped && !image ? { parts: content.map((u) => u.text) } : {}),
     image,
     ...(bubble ? { bubble } : {}),
     separator: false,
   };
+}
+
+/**
+ * A sender's name without what the page hangs on it: a corp tag ("林夕@拾月数卡") or the
+ * account number in brackets ("晚星(1527384960)").
+ */
+function bareName(name: string): string {
+  const bare = name
+    .replace(/\s*[(（]\s*\d{5,12}\s*[)）]$/, '')
+    .replace(/\s*[@＠][^\s@＠]{1,16}$/, '')
+    .trim();
+  return bare || name;
 }
 
 /** What follows a speaker and its colon ("：你好", ": hi"): the message text. */
@@ -882,11 +1088,37 @@ function chatCue(doc: Document, container: Element): boolean {
     if (e.getAttribute('role') === 'log' || EN_CHAT_WORDS.test(label) || CHAT_WORDS.test(label))
       return true;
   }
+  if (composerCue(container)) return true;
   const headings = Array.from(doc.querySelectorAll('h1, h2, h3, h4, [class*="title" i]'))
     .map((h) => lineText(h))
     .join(' ');
   const named = `${doc.title} ${headings}`;
   return CHAT_WORDS.test(named) || EN_CHAT_WORDS.test(named);
+}
+
+/** The input box of a chat window: "请输入消息，按 Enter 发送", "Compose your message…". */
+const COMPOSER =
+  /请?输入.{0,6}(消息|内容)|按\s*enter\s*发送|\b(type|compose|write|enter|send)\s+(a|your)\s+(message|reply)/i;
+
+/**
+ * Whether the message list has a chat's input box after it (in the widget that holds it):
+ * a field or a short line inviting the reader to type a message.
+ */
+function composerCue(container: Element): boolean {
+  let e: Element | null = container;
+  for (let level = 0; e && level < 3 && e.tagName !== 'BODY'; level++, e = e.parentElement) {
+    for (let next = e.nextElementSibling; next; next = next.nextElementSibling) {
+      // The input bar itself, not a part of the page that holds a widget further on.
+      if (isHidden(next) || lineText(next).length > 80) continue;
+      const fields = Array.from(next.querySelectorAll('textarea, input'));
+      if (fields.some((f) => COMPOSER.test(f.getAttribute('placeholder') ?? ''))) return true;
+      const leaves = [next, ...Array.from(next.querySelectorAll('*'))].filter(
+        (c) => c.children.length === 0,
+      );
+      if (leaves.some((c) => lineText(c).length <= 40 && COMPOSER.test(lineText(c)))) return true;
+    }
+  }
+  return false;
 }
 
 const shapeOf = (el: Element): string => `${el.tagName} ${norm(el.getAttribute('class') ?? '')}`;
@@ -913,8 +1145,14 @@ function findContainer(doc: Document): { container: Element; items: Element[] } 
     if (kids.length < 2) continue;
     const likes = kids.filter(messageLike);
     if (likes.length < 2 || likes.length < kids.length * 0.5 || oneOfList(el, likes)) continue;
-    if (!best || likes.length > best.score)
-      best = { container: el, items: trimmed(kids, likes), score: likes.length };
+    // Between lists of as many messages, the one whose items are drawn as messages (a
+    // side or chat class) beats the page's boxes that merely hold times.
+    const drawn = likes.filter(
+      (l) =>
+        CHAT_CLASS.test(l.getAttribute('class') ?? '') || sideFromData(l) || sideFromClasses(l),
+    ).length;
+    const score = likes.length + (0.9 * drawn) / likes.length;
+    if (!best || score > best.score) best = { container: el, items: trimmed(kids, likes), score };
   }
   return best;
 }
@@ -1154,10 +1392,36 @@ function partsOf(item: Element): Array<{ el: Element; skip?: Set<Element> }> {
   return [{ el: item, skip: blocks }, ...[...blocks].flatMap(partsOf)];
 }
 
+/** A row holding a sender's "time name" (or "name time") line and nothing else. */
+function senderLine(item: Element): boolean {
+  if (item.querySelector('img')) return false;
+  const t = norm(lineText(item));
+  const m = t.length <= 60 ? (HEADER_TIME_NAME.exec(t) ?? HEADER_NAME_TIME.exec(t)) : null;
+  const name = m ? (HEADER_TIME_NAME.test(t) ? m[2] : m[1]) : undefined;
+  return Boolean(
+    name &&
+      !/\s|[，。！？,.!?]/.test(name) &&
+      !/^(今天|昨天|前天|星期|周|日期|\d)/.test(name) &&
+      !isTimeStamp(name),
+  );
+}
+
 /** A chat drawn as one element per message (bubbles, rows, list items). */
 function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat | undefined {
   const found = findContainer(doc);
   if (!found || !chatCue(doc, found.container)) return undefined;
+  // Rows that hold only a sender's "time name" line ("2026-11-25 21:03:11 晚星(1527384960)")
+  // with the text in the row after: an export laid out line by line, read as text.
+  const headerRows = found.items.filter((item, k) => {
+    const next = found.items[k + 1];
+    return (
+      senderLine(item) &&
+      next &&
+      !senderLine(next) &&
+      !unitsOf(next).some((u) => u.text.length <= 50 && hasTimeStamp(u.text))
+    );
+  }).length;
+  if (headerRows >= 2 && headerRows * 4 >= found.items.length) return undefined;
   const messages: ChatMessage[] = [];
   const items: Element[] = [];
   const cued: Array<Side | undefined> = [];
@@ -1213,15 +1477,19 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
         : parsed.name || parsed.card
           ? undefined
           : avatarName(item, skip);
-    timed.push(Boolean(when));
-    messages.push({
-      from: notice ? 'system' : (side ?? 'merchant'),
-      ...(name ? { name } : {}),
-      ...(when ? { at: when } : {}),
-      text: notice?.text ?? parsed.text,
-      ...(parsed.image ? { image: true } : {}),
+    const texts = !notice && parsed.parts ? parsed.parts : [notice?.text ?? parsed.text];
+    texts.forEach((text, k) => {
+      if (k) cued.push(side);
+      timed.push(Boolean(when));
+      messages.push({
+        from: notice ? 'system' : (side ?? 'merchant'),
+        ...(name ? { name } : {}),
+        ...(when ? { at: when } : {}),
+        text,
+        ...(parsed.image ? { image: true } : {}),
+      });
+      items.push(item);
     });
-    items.push(item);
   }
   dropEndTips(items, messages, cued, timed);
   const known = cued.filter(Boolean).length;
@@ -1474,72 +1742,129 @@ function transcriptChat(doc: Document, capturedAt: string, zone?: number): Found
       el.tagName === 'TEXTAREA'
         ? ((el as HTMLTextAreaElement).value || el.textContent || '').split('\n')
         : (el.tagName === 'PRE' ? (el.textContent ?? '') : visibleText(el)).split('\n');
-    const messages: ChatMessage[] = [];
-    const speakers = new Set<string>();
-    let current: ChatMessage | undefined;
-    let day: string | undefined;
-    const timeOf = (stamp: string): string | undefined =>
-      parseDateTime(
-        day && /^\d{1,2}:\d{2}(:\d{2})?$/.test(stamp) ? `${day} ${stamp}` : stamp,
-        capturedAt,
-        zone,
-      );
-    for (const raw of lines) {
-      const line = raw.trim();
-      if (!line) continue;
-      // Rules of "=====" or "-----" alone are dividers of an export, no message.
-      if (/^[-—–=_*~\s]+$/.test(line)) {
-        current = undefined;
-        continue;
-      }
-      const system = SYSTEM_LINE.exec(line);
-      const header = dayHeader(system?.[1] ?? line, capturedAt, zone);
-      if (header) {
-        day = header;
-        current = undefined;
-        continue;
-      }
-      if (system?.[1]) {
-        const stamp = STAMP.exec(system[1]);
-        const text = system[1].replace(STAMP, '').trim();
-        const at = stamp?.[1] ? timeOf(stamp[1]) : undefined;
-        current = undefined;
-        if (text) messages.push({ from: 'system', ...(at ? { at } : {}), text });
-        continue;
-      }
-      const log = LOG_LINE.exec(line);
-      if (log?.[1] && log[2] && log[3] && !/[。，！？,.!?]/.test(log[2])) {
-        const at = timeOf(log[1]);
-        const who = logSpeaker(log[2]);
-        speakers.add(log[2].trim());
-        current = {
-          from: who.side ?? 'customer',
-          ...(who.name ? { name: who.name } : {}),
-          ...(at ? { at } : {}),
-          text: log[3].trim(),
-        };
-        messages.push(current);
-        continue;
-      }
-      const head = HEADER_NAME_TIME.exec(line);
-      const headTimeFirst = head ? null : HEADER_TIME_NAME.exec(line);
-      const name = head?.[1] ?? headTimeFirst?.[2];
-      const stamp = head?.[2] ?? headTimeFirst?.[1];
-      if (name && stamp && !/[。，！？,.!?]$/.test(name)) {
-        const at = timeOf(stamp);
-        speakers.add(name);
-        current = { from: sideFromName(name) ?? 'customer', name, ...(at ? { at } : {}), text: '' };
-        messages.push(current);
-        continue;
-      }
-      if (current) current.text = current.text ? `${current.text}\n${line}` : line;
-    }
-    const spoken = messages.filter((m) => m.from !== 'system' && m.text);
-    if (spoken.length < 3 || messages.some((m) => m.from !== 'system' && !m.text)) continue;
-    if (speakers.size < 2 || !chatCue(doc, el)) continue;
+    const messages = readTranscript(lines, capturedAt, zone, false);
+    if (!messages || !chatCue(doc, el)) continue;
     return { container: el, items: messages.map(() => el), messages };
   }
-  return undefined;
+  // An export laid out one line per block (<div class="line">time name</div><div
+  // class="body">text</div>): the lines of the block holding the most messages, the
+  // innermost one of those.
+  let best: { el: Element; messages: ChatMessage[] } | undefined;
+  for (const el of Array.from(doc.querySelectorAll('body, div, section, article, main'))) {
+    if (isHidden(el) || !el.querySelector('div, p')) continue;
+    const messages = readTranscript(visibleText(el).split('\n'), capturedAt, zone, true);
+    if (messages && (!best || messages.length >= best.messages.length)) best = { el, messages };
+  }
+  if (!best || !chatCue(doc, best.el)) return undefined;
+  const { el, messages } = best;
+  return { container: el, items: messages.map(() => el), messages };
+}
+
+/** An export's header naming the other party: "消息对象:南栀售后". */
+const PEER_LINE = /^(?:消息对象|聊天对象|对话对象|联系人)\s*[:：]\s*(\S.{0,23})$/;
+
+/**
+ * The messages of a chat kept as text lines, or undefined when they do not make one
+ * (three or more messages from two speakers). `strict` (lines gathered from a page's
+ * blocks): the speakers' labels are no field labels (下单时间 2026-…) and each of two
+ * speakers sends two or more messages.
+ */
+function readTranscript(
+  lines: string[],
+  capturedAt: string,
+  zone: number | undefined,
+  strict: boolean,
+): ChatMessage[] | undefined {
+  const messages: ChatMessage[] = [];
+  const speakers = new Set<string>();
+  let current: ChatMessage | undefined;
+  let day: string | undefined;
+  let peer: string | undefined;
+  const timeOf = (stamp: string): string | undefined =>
+    parseDateTime(
+      day && /^\d{1,2}:\d{2}(:\d{2})?$/.test(stamp) ? `${day} ${stamp}` : stamp,
+      capturedAt,
+      zone,
+    );
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    // Rules of "=====" or "-----" alone are dividers of an export, no message.
+    if (/^[-—–=_*~\s]+$/.test(line)) {
+      current = undefined;
+      continue;
+    }
+    const other = messages.length ? undefined : PEER_LINE.exec(norm(line));
+    if (other?.[1]) {
+      peer = other[1].trim();
+      continue;
+    }
+    const system = SYSTEM_LINE.exec(line);
+    const header = dayHeader(
+      (system?.[1] ?? line).replace(/^日期\s*[:：]\s*/, ''),
+      capturedAt,
+      zone,
+    );
+    if (header) {
+      day = header;
+      current = undefined;
+      continue;
+    }
+    if (system?.[1]) {
+      const stamp = STAMP.exec(system[1]);
+      const text = system[1].replace(STAMP, '').trim();
+      const at = stamp?.[1] ? timeOf(stamp[1]) : undefined;
+      current = undefined;
+      if (text) messages.push({ from: 'system', ...(at ? { at } : {}), text });
+      continue;
+    }
+    const log = LOG_LINE.exec(line);
+    if (log?.[1] && log[2] && log[3] && !/[。，！？,.!?]/.test(log[2])) {
+      const at = timeOf(log[1]);
+      const who = logSpeaker(log[2]);
+      speakers.add(log[2].trim());
+      current = {
+        from: who.side ?? 'customer',
+        ...(who.name ? { name: bareName(who.name) } : {}),
+        ...(at ? { at } : {}),
+        text: log[3].trim(),
+      };
+      messages.push(current);
+      continue;
+    }
+    const head = HEADER_NAME_TIME.exec(line);
+    const headTimeFirst = head ? null : HEADER_TIME_NAME.exec(line);
+    const label = head?.[1] ?? headTimeFirst?.[2];
+    const stamp = head?.[2] ?? headTimeFirst?.[1];
+    if (
+      label &&
+      stamp &&
+      !/[。，！？,.!?]$/.test(label) &&
+      !(strict && /时间|日期|[:：]$/.test(label))
+    ) {
+      const at = timeOf(stamp);
+      const name = bareName(label);
+      speakers.add(name);
+      current = { from: sideFromName(name) ?? 'customer', name, ...(at ? { at } : {}), text: '' };
+      messages.push(current);
+      continue;
+    }
+    if (current) current.text = current.text ? `${current.text}\n${line}` : line;
+  }
+  const spoken = messages.filter((m) => m.from !== 'system' && m.text);
+  if (spoken.length < 3 || messages.some((m) => m.from !== 'system' && !m.text)) return undefined;
+  if (speakers.size < 2) return undefined;
+  if (strict) {
+    const counts = new Map<string, number>();
+    for (const m of spoken) counts.set(m.name ?? '', (counts.get(m.name ?? '') ?? 0) + 1);
+    if (counts.size !== 2 || [...counts.values()].some((n) => n < 2)) return undefined;
+  }
+  // The party the export is with (消息对象) is the shop; the other speaker the customer.
+  if (peer && speakers.has(bareName(peer)))
+    for (const m of messages)
+      if (m.from !== 'system' && m.name)
+        m.from = m.name === bareName(peer) ? 'merchant' : (sideFromName(m.name) ?? 'customer');
+  return messages;
 }
 
 /** Messages without a side take the side of another message from the same sender. */

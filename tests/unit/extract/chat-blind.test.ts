@@ -790,3 +790,92 @@ describe('findChat on the twelfth and thirteenth blind corpora', () => {
     expect(chat?.items.some((i) => card && i.contains(card))).toBe(false);
   });
 });
+
+describe('findChat on widget styles (blind 15)', () => {
+  it('reads relative times (3分钟前, 刚刚) after a sender as times against the capture', () => {
+    const d = doc(`<div class="msgs">
+      <div class="m me"><div class="meta">14:50</div><div class="bub">有批发价吗</div></div>
+      <div class="m kf"><div class="meta">小白 3分钟前</div><div class="bub">有的</div></div>
+      <div class="m kf"><div class="meta">小白 刚刚</div><div class="bub">20张以上9折</div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages.slice(1)).toEqual([
+      { from: 'merchant', name: '小白', at: '2026-11-21T15:17:00+08:00', text: '有的' },
+      { from: 'merchant', name: '小白', at: '2026-11-21T15:20:00+08:00', text: '20张以上9折' },
+    ]);
+  });
+
+  it('drops a role word and its separator before the time, keeps the name after it', () => {
+    const d = doc(`<div class="thread">
+      <div class="post user"><span class="init">我</span><div class="pb">
+        <div class="ph">我 · 2026-11-20 18:22:10</div><div class="pc">卡密无效</div></div></div>
+      <div class="post staff"><span class="init">秋</span><div class="pb">
+        <div class="ph">客服 · 秋秋 · 2026-11-20 19:06:02</div><div class="pc">已补发</div></div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-20T18:22:10+08:00', text: '卡密无效' },
+      { from: 'merchant', name: '秋秋', at: '2026-11-20T19:06:02+08:00', text: '已补发' },
+    ]);
+  });
+
+  it('splits bubbles grouped under one header into messages of the header time', () => {
+    const d = doc(`<div class="conv">
+      <div class="grp mine"><span class="ini">云</span><div class="gb">
+        <div class="gh"><b>云朵</b>昨天 22:10</div><div class="one">在吗</div><div class="one">卡号 1126</div></div></div>
+      <div class="grp kf"><span class="ini">杉</span><div class="gb">
+        <div class="gh"><b>阿杉</b>昨天 22:31</div><div class="one">您好</div></div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => [m.name, m.at, m.text])).toEqual([
+      ['云朵', '2026-11-20T22:10:00+08:00', '在吗'],
+      ['云朵', '2026-11-20T22:10:00+08:00', '卡号 1126'],
+      ['阿杉', '2026-11-20T22:31:00+08:00', '您好'],
+    ]);
+  });
+
+  it('leaves out a quoted message, reads a file card by its name, keeps emoji alts', () => {
+    const d = doc(`<div class="ud-c">
+      <div class="ud-row customer"><div class="wrap"><div class="txt"><div class="quote">小北：请提供订单号</div>
+        订单号 SG2611</div></div><div class="t">15:01</div></div>
+      <div class="ud-row customer"><div class="wrap"><div class="file"><span class="ic">PDF</span>
+        <div><div class="fn">付款截图.pdf</div><div class="fs">236 KB</div></div><a href="#">下载</a></div></div><div class="t">15:02</div></div>
+      <div class="ud-row agent"><div class="wrap"><div class="nm">小北</div>
+        <div class="txt">收到<img class="em" src="x.gif" alt="[微笑]"></div></div><div class="t">15:03</div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => m.text)).toEqual([
+      '订单号 SG2611',
+      '付款截图.pdf',
+      '收到[微笑]',
+    ]);
+  });
+
+  it('finds a widget by its input box and strips corp tags from names', () => {
+    const d = doc(
+      `<div class="panel"><div class="feed">
+        <div class="msg self"><div class="b">在吗</div><div class="t">14:02</div></div>
+        <div class="msg other"><div class="nick">林夕<span class="corp">@拾月数卡</span></div><div class="b">在的</div><div class="t">14:03</div></div>
+      </div><div class="input"><textarea placeholder="请输入消息，按 Enter 发送"></textarea></div></div>`,
+      '订单查询',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-21T14:02:00+08:00', text: '在吗' },
+      { from: 'merchant', name: '林夕', at: '2026-11-21T14:03:00+08:00', text: '在的' },
+    ]);
+  });
+
+  it('reads a QQ export laid out line by line: the 消息对象 is the shop', () => {
+    const d = doc(
+      `<div class="hd"><div>消息分组:我的好友</div><div>消息对象:南栀售后</div></div>
+      <div class="day">日期: 2026-11-20</div>
+      <div class="line"><span>2026-11-20 21:03:11 晚星(1527384960)</span></div><div class="body">你好</div>
+      <div class="line"><span>2026-11-20 21:10:26 南栀售后(3305718264)</span></div><div class="body">亲，订单号发一下[微笑]</div>
+      <div class="line"><span>2026-11-20 21:11:02 晚星(1527384960)</span></div><div class="body">NZ2026</div>
+      <div class="line"><span>2026-11-20 21:18:45 南栀售后(3305718264)</span></div><div class="body">已补发</div>`,
+      'QQ消息记录 - 南栀售后',
+    );
+    expect(findChat(d, capturedAt)?.messages.map((m) => [m.from, m.name, m.text])).toEqual([
+      ['customer', '晚星', '你好'],
+      ['merchant', '南栀售后', '亲，订单号发一下[微笑]'],
+      ['customer', '晚星', 'NZ2026'],
+      ['merchant', '南栀售后', '已补发'],
+    ]);
+  });
+});

@@ -99,6 +99,8 @@ const BLIND_FLOORS: ReadonlyArray<readonly [dir: string, found: number, wrong: n
   ['extract-blind11', 236, 0],
   ['extract-blind12', 255, 0],
   ['extract-blind13', 256, 0],
+  ['extract-blind14', 237, 2],
+  ['extract-blind15', 370, 3],
 ];
 
 describe('blind extraction corpora', () => {
