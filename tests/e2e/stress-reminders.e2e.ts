@@ -105,11 +105,15 @@ describe('reminders with the service worker stopped', () => {
       else alipayId = id;
     }
     // The panel scheduled both reminders, held back a minute (it shows them overdue itself).
+    // The alarm is set just after the record is saved: wait for it rather than race it.
     const w = await session.worker();
-    const alarms = await w.evaluate(async () => chrome.alarms.getAll());
-    expect(alarms.map((a) => a.name).sort()).toEqual(
-      [`${REMINDER}${platformId}`, `${REMINDER}${alipayId}`].sort(),
-    );
+    await expect
+      .poll(
+        async () =>
+          (await w.evaluate(async () => chrome.alarms.getAll())).map((a) => a.name).sort(),
+        { timeout: 10_000 },
+      )
+      .toEqual([`${REMINDER}${platformId}`, `${REMINDER}${alipayId}`].sort());
     expect(await notifications(session)).toEqual([]);
     await panel.close();
   });
