@@ -27,6 +27,9 @@ export function isLabelText(text: string): boolean {
   // "名称 | 对方": a column of two fields, one above the other in each cell.
   const parts = key.split('|');
   if (parts.length === 2) return parts.every((p) => isLabelText(p));
+  // "卡密 1", "卡号2": a numbered label of a list.
+  const numbered = /^(\p{Script=Han}{2,6})\d{1,2}$/u.exec(key);
+  if (numbered?.[1]) return true;
   return key.length >= 2 && key.length <= 12 && LABEL_CHARS.test(key);
 }
 
@@ -284,5 +287,11 @@ export function findLabelledValues(
       for (const pair of inlinePairs(line)) out.push({ ...pair, el, inline: true });
     }
   }
-  return out;
+  // A line read whole and again in its parts ("订单号：<b>NF…</b><span>今天 09:20</span>"):
+  // the inner reading holds the value alone; the outer one runs into what follows.
+  const inner = new Map<string, Element[]>();
+  for (const p of out) if (p.inline) inner.set(p.label, [...(inner.get(p.label) ?? []), p.el]);
+  return out.filter(
+    (p) => !p.inline || !(inner.get(p.label) ?? []).some((el) => el !== p.el && p.el.contains(el)),
+  );
 }

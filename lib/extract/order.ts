@@ -155,6 +155,11 @@ export function extractOrder(
       box = box.parentElement;
     fillUnlabelled(picks, unlabelledFields(box, ctx), ['quantity']);
   }
+  // "实付款 <span>¥196.00</span>": a paid total written without a colon.
+  if (!picks.amount && doc.body) {
+    const paid = unlabelledFields(doc.body, ctx).amount;
+    if (paid && !skip(paid.el)) fillUnlabelled(picks, { amount: paid }, ['amount']);
+  }
   if (!picks.status) {
     const badge = statusBadge(doc);
     if (badge && !skip(badge.el)) fillUnlabelled(picks, { status: badge }, ['status']);

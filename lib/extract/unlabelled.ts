@@ -70,6 +70,16 @@ export function unlabelledFields(
       found.status = { value: text, el };
       continue;
     }
+    // "已完成<br><small>微信支付</small>": a state word as its box's own first line.
+    const boxWords = ownText(el.parentElement);
+    if (
+      !found.status &&
+      el.parentElement &&
+      el.parentElement !== box &&
+      STATUS_WORD.test(boxWords)
+    ) {
+      found.status = { value: boxWords, el: el.parentElement };
+    }
     // "¥19.90<br>x2": a price and a count drawn on two lines of one box.
     const q = visibleText(el)
       .split('\n')
@@ -319,4 +329,14 @@ export function dealCard(
     }
   }
   return undefined;
+}
+
+/** An element's own words, without its children's. */
+function ownText(el: Element | null): string {
+  if (!el) return '';
+  return Array.from(el.childNodes)
+    .filter((n) => n.nodeType === 3)
+    .map((n) => n.nodeValue ?? '')
+    .join('')
+    .trim();
 }

@@ -414,3 +414,33 @@ describe('rules from the fourteenth and fifteenth blind corpora', () => {
     expect(extract(page('<p>在的</p>', '联系客服')).site.name).toBeUndefined();
   });
 });
+
+describe('rules from the sixteenth and seventeenth blind corpora', () => {
+  it('reads an order card whose header runs its number into its time, and a state over its wallet', () => {
+    const card = (id: string, at: string, state: string, wallet: string) =>
+      `<div class="order"><div class="head"><span>订单号：<b>${id}</b></span><span>${at}</span></div>
+        <div class="body"><div class="name">Apple Store 充值卡 50元</div><div class="qty">× 1</div>
+        <div class="money">实付 ¥49.50</div><div class="st">${state}<br><small>${wallet}</small></div></div></div>`;
+    const facts = extract(
+      page(
+        card('NF2611231340528117', '11-23 13:40', '已完成', '微信支付') +
+          card('NF2610192005331946', '2026-10-19 20:05', '已退款', '支付宝'),
+        '我的订单',
+      ),
+    );
+    expect(facts.orders?.map((o) => [o.orderId, o.placedAt, o.status, o.paymentMethod])).toEqual([
+      ['NF2611231340528117', '2026-11-23T13:40:00+08:00', '已完成', '微信支付'],
+      ['NF2610192005331946', '2026-10-19T20:05:00+08:00', '已退款', '支付宝'],
+    ]);
+  });
+
+  it('reads numbered code labels (卡密 1, 卡密 2) and a paid total written without a colon', () => {
+    const facts = extract(
+      page(`<p>订单号：QX2611281905</p><div>实付款 <span class="paid">¥196.00</span></div>
+        <ul><li><span>卡密 1</span><span>IQYA-7KQ2-MW8P-XT4N-R3HD</span></li>
+        <li><span>卡密 2</span><span>IQYA-C9DV-2JTF-6HQW-K8PM</span></li></ul>`),
+    );
+    expect(facts.order?.amount).toBe(196);
+    expect(facts.order?.cardKeys).toEqual(['IQYA-7KQ2-MW8P-XT4N-R3HD', 'IQYA-C9DV-2JTF-6HQW-K8PM']);
+  });
+});
