@@ -355,10 +355,10 @@ function inlineText(el: Element): string {
     .join('\n');
 }
 
-/** An avatar box by class: "avatar", "headimg", or the short "av" ("im-av", "peer-av"). */
+/** An avatar box by class: "avatar", "headimg", or the short "av"/"ava" ("im-av", "peer-av"). */
 function avatarClass(el: Element): boolean {
   const cls = el.getAttribute('class') ?? '';
-  return AVATAR.test(cls) || tokensOf(cls).includes('av');
+  return AVATAR.test(cls) || tokensOf(cls).some((t) => t === 'av' || t === 'ava');
 }
 
 function inAvatar(el: Element, item: Element): boolean {
@@ -1137,13 +1137,66 @@ function oneOfList(el: Element, likes: Element[]): boolean {
   return new Set(likes.map(shapeOf)).size === likes.length;
 }
 
+/**
+ * A side the row itself shows before it is parsed: data and class words, a role word
+ * in its avatar ("我"), or a style that pushes it to one side.
+ */
+function rowSide(row: Element): Side | undefined {
+  return (
+    sideFromData(row) ??
+    sideFromClasses(row) ??
+    sideFromLabels(row, undefined) ??
+    sideFromStyle(row, undefined)
+  );
+}
+
+/**
+ * The message-like kids of a list, with rows drawn as bubbles on two sides added: three
+ * or more rows of one shape (tag and first class word) holding no link list or form, of
+ * which two or more show a side and the rest show none or another (a mobile chat whose
+ * own bubbles are pushed right, the agent's left, with no times in them; its times sit
+ * on dividers between the rows).
+ */
+function twoSidedRows(kids: Element[], likes: Element[]): Element[] {
+  if (likes.length >= kids.length * 0.5 || kids.length > 400) return likes;
+  const base = (el: Element) =>
+    `${el.tagName} ${tokensOf(el.getAttribute('class') ?? '')[0] ?? ''}`;
+  const groups = new Map<string, Element[]>();
+  for (const k of kids) {
+    if (likes.includes(k)) continue;
+    const key = base(k);
+    groups.set(key, [...(groups.get(key) ?? []), k]);
+  }
+  const added = new Set<Element>();
+  for (const rows of groups.values()) {
+    if (rows.length < 3) continue;
+    const plain = rows.every((r) => {
+      const text = lineText(r).trim();
+      const linked = Array.from(r.querySelectorAll('a'))
+        .map((a) => lineText(a).trim())
+        .join('');
+      return (
+        text.length > 0 &&
+        text.length <= 500 &&
+        linked.length < text.length / 2 &&
+        !r.querySelector('textarea, input, button, select, form, table, ul, ol, h1, h2, h3')
+      );
+    });
+    if (!plain) continue;
+    const sides = rows.map(rowSide);
+    const cued = sides.filter(Boolean);
+    if (cued.length >= 2 && new Set(sides).size >= 2) for (const r of rows) added.add(r);
+  }
+  return added.size ? kids.filter((k) => likes.includes(k) || added.has(k)) : likes;
+}
+
 /** The list element whose children look most like chat messages. */
 function findContainer(doc: Document): { container: Element; items: Element[] } | undefined {
   let best: { container: Element; items: Element[]; score: number } | undefined;
   for (const el of visibleElements(doc)) {
     const kids = Array.from(el.children).filter((c) => !isHidden(c));
     if (kids.length < 2) continue;
-    const likes = kids.filter(messageLike);
+    const likes = twoSidedRows(kids, kids.filter(messageLike));
     if (likes.length < 2 || likes.length < kids.length * 0.5 || oneOfList(el, likes)) continue;
     // Between lists of as many messages, the one whose items are drawn as messages (a
     // side or chat class) beats the page's boxes that merely hold times.

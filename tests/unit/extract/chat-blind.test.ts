@@ -879,3 +879,32 @@ describe('findChat on widget styles (blind 15)', () => {
     ]);
   });
 });
+
+describe('findChat on rows with no time of their own', () => {
+  it('reads rows pushed to one side between day dividers as a chat', () => {
+    const d = doc(`<div class="thread">
+      <div class="when">昨天 21:10</div>
+      <div class="line" style="display:flex;justify-content:flex-end"><span class="ava">我</span><p>卡密提示已使用，单号 QX880021</p></div>
+      <div class="line" style="display:flex;justify-content:flex-end"><span class="ava">我</span><p>麻烦看下</p></div>
+      <div class="when">今天 10:02</div>
+      <div class="line" style="display:flex"><span class="ava">小</span><p>收到，马上核实</p></div>
+      <div class="line" style="display:flex;justify-content:flex-end"><span class="ava">我</span><p>好的</p></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-20T21:10:00+08:00', text: '卡密提示已使用，单号 QX880021' },
+      { from: 'customer', at: '2026-11-20T21:10:00+08:00', text: '麻烦看下' },
+      { from: 'merchant', at: '2026-11-21T10:02:00+08:00', text: '收到，马上核实' },
+      { from: 'customer', at: '2026-11-21T10:02:00+08:00', text: '好的' },
+    ]);
+  });
+
+  it('takes no list of rows that all sit on one side for a chat', () => {
+    const d = doc(`<div class="list">
+      <div class="day">今天 09:00</div>
+      <div class="item" style="text-align:right">充值卡 50元</div>
+      <div class="item" style="text-align:right">充值卡 100元</div>
+      <div class="item" style="text-align:right">充值卡 200元</div>
+    </div>`);
+    expect(findChat(d, capturedAt)).toBeUndefined();
+  });
+});
