@@ -79,7 +79,7 @@ const isOrderIdLabel = (key: string) => ORDER_LABELS.orderId.some((r) => r.test(
 function rowPairs(keys: readonly string[], cells: readonly Element[]): LabelledValue[] {
   const pairs: LabelledValue[] = [];
   cells.forEach((el, i) => {
-    const value = lineText(el);
+    const value = withoutStruck(el);
     const label = keys[i];
     if (value && label) pairs.push({ label, value, el, inline: true });
   });
@@ -254,4 +254,15 @@ export function extractOrders(
     return orders;
   }
   return undefined;
+}
+
+/** A cell's words without a struck-out figure ("<del>¥194.00</del>¥190.00" -> "¥190.00"). */
+function withoutStruck(el: Element): string {
+  let text = lineText(el);
+  for (const gone of Array.from(el.querySelectorAll('del, s, strike'))) {
+    const struck = lineText(gone);
+    const rest = text.replace(struck, '').trim();
+    if (struck && rest) text = rest;
+  }
+  return text;
 }

@@ -51,7 +51,7 @@ function companyIn(text: string, siteName?: string): string | undefined {
       /^(运营主体|主办单位|版权所有|公司名称|企业名称|Copyright|©|\d{4}(-\d{4})?)+/i,
       '',
     );
-    const lead = /^.{2,20}?(版权所有|隶属于|归属于|由)(.{6,})$/u.exec(company);
+    const lead = /^.{2,20}?(版权所有|隶属于|归属于|由|是|系)(.{6,})$/u.exec(company);
     if (lead?.[2]) company = lead[2];
     // "支付宝（中国）网络技术有限公司" keeps its brand: a bracket follows it.
     if (

@@ -443,4 +443,18 @@ describe('rules from the sixteenth and seventeenth blind corpora', () => {
     expect(facts.order?.amount).toBe(196);
     expect(facts.order?.cardKeys).toEqual(['IQYA-7KQ2-MW8P-XT4N-R3HD', 'IQYA-C9DV-2JTF-6HQW-K8PM']);
   });
+
+  it('reads a list cell past its struck-out price, and a company named as the site’s owner', () => {
+    const facts = extract(
+      page(
+        `<table><tr><th>订单号</th><th>商品</th><th>金额</th><th>状态</th></tr>
+         <tr><td>MZ2611271530264419</td><td>话费充值卡 50元</td><td><del>¥194.00</del>¥190.00</td><td>已完成</td></tr>
+         <tr><td>MZ2611190922419905</td><td>网易云音乐黑胶VIP 年卡</td><td>¥128.00</td><td>售后中</td></tr></table>
+         <footer><p>栖霞数卡是成都栖霞网络科技有限公司旗下数字商品平台</p></footer>`,
+        '我的订单',
+      ),
+    );
+    expect(facts.orders?.map((o) => o.amount)).toEqual([190, 128]);
+    expect(facts.site.company).toBe('成都栖霞网络科技有限公司');
+  });
 });
