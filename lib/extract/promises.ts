@@ -28,7 +28,7 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ['refund', /退款|退回|退还|退换|退货|原路返回|无理由退|包退|全额返还/],
   [
     'after-sales',
-    /售后|质保|保修|包换|换货|换卡|补发|免费补|补充到账|重新(充值|发货|发卡|发送|发放)|核[查实]并?补|7\s*[×xX*]\s*24\s*(小时)?.{0,4}(客服|售后|在线|服务|人工)|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
+    /售后|质保|保修|包换|换货|换卡|补发|免费补|补充到账|重新(充值|发货|发卡|发送|发放)|核[查实]并?补|7\s*[×xX*]\s*24\s*(小时)?.{0,4}(客服|售后|在线|服务|人工)|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复|安排)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
   ],
   [
     'authenticity',
@@ -46,9 +46,9 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
 const NOISE =
   /最低价|特惠|优惠|折扣|\d折|限时|热销|爆款|返利|加盟|(招|诚招|成为)代理|代理(加盟|招募|价)|分站|注册送|秒杀|低至|低价|包邮|新品|抢购|充值赠|满减|券后|活动|双11|双十一|618|大促|促销|福利|专业|领先|首选|第一品牌|欢迎/;
 const NEGATIVE =
-  /不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保|不在|不属于|不超过|不高于|封顶|不会再?(发放|发货|发出|发送|到账|退款|赔付)/;
+  /不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保|不在|不属于|不超过(?!\s*\d+\s*(秒|分钟|小时|个?工作日|天))|不高于|封顶|不会再?(发放|发货|发出|发送|到账|退款|赔付)/;
 const PROMISE_LABEL =
-  /^(?:第[一二三四五六七八九十百\d]+条\s*|\d+(?:\.\d+)+\s*|\d{1,2}\s+(?=\p{Script=Han})|[\d一二三四五六七八九十]+[.、)）]\s*|[(（][\d一二三四五六七八九十]+[)）]\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
+  /^(?:第[一二三四五六七八九十百\d]+条\s*|\d+(?:\.\d+)+\s*|\d{1,2}\s+(?=\p{Script=Han})|[\d一二三四五六七八九十]+[.、)）]\s*|[(（][\d一二三四五六七八九十]+[)）]\s*)?(?:【[^】]{1,10}】\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
 const OTHER_LABEL = /^[\p{Script=Han}A-Za-z]{2,10}\s*[:：]/u;
 
 /**
@@ -57,6 +57,10 @@ const OTHER_LABEL = /^[\p{Script=Han}A-Za-z]{2,10}\s*[:：]/u;
  */
 const PRIVACY =
   /(不会|绝不|决不|不向|严禁|不得|禁止|从不).{0,16}第三方|不.{0,16}第三方.{0,12}(泄露|出售|提供|透露|分享|共享|出租)|(不会|绝不|不向|严禁).{0,12}(泄露|出售|透露).{0,12}(信息|隐私|资料)/;
+
+/** A remedy, then a refund only when the remedy cannot be given ("…补发，无法补发的退款"). */
+const FALLBACK_AFTER =
+  /(补发|更换|换新|换卡|补卡)[^。；;]{0,6}[，,](如|若)?(无法|不能|未能)(补发|更换|换新|换卡|补卡)/;
 
 /** The category of a promise clause, or undefined when it promises nothing. */
 export function promiseCategory(clause: string): PromiseCategory | undefined {
@@ -69,6 +73,8 @@ export function promiseCategory(clause: string): PromiseCategory | undefined {
   // "予以补发或退款": a remedy offered first, a refund as the fallback.
   if (/(补发|更换|换新|换卡|补卡)[^，,。；;]{0,4}或[^，,。；;]{0,4}(退款|退回)/.test(t))
     return 'after-sales';
+  // "…优先补发，无法补发的全额退款": a remedy first, a refund only when it fails.
+  if (FALLBACK_AFTER.test(t)) return 'after-sales';
   return CATEGORIES.find(([, cue]) => cue.test(t))?.[0];
 }
 
@@ -154,6 +160,19 @@ const SITE_SUBJECT = /^(本站|本店|本平台|本商城)/;
 const SIMULTANEOUS = /^[^，,]{0,12}同时/;
 /** A step that follows from an application made before it ("可申请退款，审核通过后…退回"). */
 const FOLLOW_UP = /^(审核|审批|核实|受理|确认)(通过|无误|完成)?后/;
+/**
+ * When delivery happens, said after a delivery promise ("…即时发卡，24小时不间断", "…一般5分钟
+ * 内到账，高峰期不超过30分钟", "…，23:00后下单的于次日10:00前处理"): more of that promise.
+ */
+const ALL_HOURS = /^(7\s*[×xX*]\s*24|24\s*小时|全天)/;
+const DELIVERY_TIME_TAIL =
+  /^(7\s*[×xX*]\s*24|24\s*小时|全天)|\d+\s*(秒|分钟|小时)|\d{1,2}:\d{2}.{0,16}(前|内)(处理|发货|发卡|到账|完成)/;
+/** A delivery tail that hedges or excuses ("高峰期可能延迟", "以实际到账为准"). */
+const DELIVERY_HEDGE = /可能|为准|延迟|延误|顺延|除外|[请需须]|无法|不能|^您|^(但|除|仅|只)/;
+/** Where what was delivered can be seen ("…自动发送兑换码，可在订单详情中查看"). */
+const VIEW_TAIL = /^(可在|可于|可以在)[^，,]{0,16}(查看|查询)$/;
+/** The refund offered when a remedy cannot be given ("…优先补发，无法补发的全额退款"). */
+const FALLBACK_TAIL = /^(如|若)?(无法|不能|未能)(补发|更换|换新|换卡|补卡)/;
 
 /**
  * The clauses of one sentence: split at commas where each side promises on its own
@@ -201,38 +220,57 @@ function sentenceClauses(sentence: string): string[] {
         ? promiseCategory(before)
         : undefined;
     const category = promiseCategory(text);
-    const joins =
-      beforeCategory !== undefined &&
+    const delivered =
+      beforeCategory === 'delivery' &&
       !hadCondition &&
       before.length + text.length < 40 &&
-      !NOISE.test(text) &&
-      !NEGATIVE.test(text) &&
-      !NOT_A_COMMITMENT.test(text) &&
-      !BRAND.test(text) &&
-      !OTHER_LABEL.test(text) &&
-      !CONTACT.test(text) &&
-      // "…官方渠道充值，非盗号" / "…自动发卡，兑换码直接显示在订单页面": a tail that
-      // promises nothing by itself says more about the promise before it.
-      ((!category && (CONTINUATION.test(text) || (text.length >= 6 && !HEDGE.test(text)))) ||
-        // "可申请退款，审核通过后款项…退回": the next step of the same procedure.
-        (/申请/.test(before) && FOLLOW_UP.test(text)) ||
-        // "…可随时申请退款，款项原路退回": where the money goes, more of the refund.
-        (beforeCategory === 'refund' && ROUTE_ONLY.test(text)) ||
-        // "…全额退款，1个工作日内原路到账": when and where that refund's money arrives.
-        (beforeCategory === 'refund' &&
-          (category === undefined || category === 'refund') &&
-          REFUND_TAIL.test(text)) ||
-        // "本站…商品付款后即时发卡，…类商品30分钟内到账": the site, as the sentence's
-        // subject, makes one commitment of one kind across its clauses.
-        (category === beforeCategory &&
-          SITE_SUBJECT.test(before.replace(PROMISE_LABEL, '')) &&
-          !CONDITION.test(text)) ||
-        // "…自动发货，卡密显示在订单页并同时发送到下单邮箱": done alongside it.
-        (category === beforeCategory && SIMULTANEOUS.test(text)) ||
-        (category === beforeCategory && CONNECTIVE.test(text)) ||
-        // "…自动发卡，平均3秒到账" / "…官方授权渠道采购，保证正品": how fast or how sure.
-        (category === beforeCategory && /^(平均|最快|保证|确保)/.test(text)) ||
-        (conditioned && category === beforeCategory && !CONDITION.test(text)));
+      ((!category && VIEW_TAIL.test(text)) ||
+        // A tail of its own kind with its own subject ("…，人工代充商品2小时内完成充值") is a
+        // promise apart; one opening with the hours it holds ("7×24小时秒到账") is not.
+        ((!category || (category === 'delivery' && ALL_HOURS.test(text))) &&
+          DELIVERY_TIME_TAIL.test(text) &&
+          !DELIVERY_HEDGE.test(text) &&
+          !NOISE.test(text) &&
+          !CONTACT.test(text)));
+    const fallback =
+      beforeCategory === 'after-sales' &&
+      before.length + text.length < 40 &&
+      FALLBACK_TAIL.test(text) &&
+      !NOISE.test(text);
+    const joins =
+      delivered ||
+      fallback ||
+      (beforeCategory !== undefined &&
+        !hadCondition &&
+        before.length + text.length < 40 &&
+        !NOISE.test(text) &&
+        !NEGATIVE.test(text) &&
+        !NOT_A_COMMITMENT.test(text) &&
+        !BRAND.test(text) &&
+        !OTHER_LABEL.test(text) &&
+        !CONTACT.test(text) &&
+        // "…官方渠道充值，非盗号" / "…自动发卡，兑换码直接显示在订单页面": a tail that
+        // promises nothing by itself says more about the promise before it.
+        ((!category && (CONTINUATION.test(text) || (text.length >= 6 && !HEDGE.test(text)))) ||
+          // "可申请退款，审核通过后款项…退回": the next step of the same procedure.
+          (/申请/.test(before) && FOLLOW_UP.test(text)) ||
+          // "…可随时申请退款，款项原路退回": where the money goes, more of the refund.
+          (beforeCategory === 'refund' && ROUTE_ONLY.test(text)) ||
+          // "…全额退款，1个工作日内原路到账": when and where that refund's money arrives.
+          (beforeCategory === 'refund' &&
+            (category === undefined || category === 'refund') &&
+            REFUND_TAIL.test(text)) ||
+          // "本站…商品付款后即时发卡，…类商品30分钟内到账": the site, as the sentence's
+          // subject, makes one commitment of one kind across its clauses.
+          (category === beforeCategory &&
+            SITE_SUBJECT.test(before.replace(PROMISE_LABEL, '')) &&
+            !CONDITION.test(text)) ||
+          // "…自动发货，卡密显示在订单页并同时发送到下单邮箱": done alongside it.
+          (category === beforeCategory && SIMULTANEOUS.test(text)) ||
+          (category === beforeCategory && CONNECTIVE.test(text)) ||
+          // "…自动发卡，平均3秒到账" / "…官方授权渠道采购，保证正品": how fast or how sure.
+          (category === beforeCategory && /^(平均|最快|保证|确保)/.test(text)) ||
+          (conditioned && category === beforeCategory && !CONDITION.test(text))));
     if (joins) {
       units[last] = `${before}${pieces[i - 1] ?? '，'}${text}`;
       continue;
@@ -401,6 +439,44 @@ function inChatBubble(el: Element): boolean {
   );
 }
 
+/** Text without spaces, for finding a line inside the element that holds it. */
+const squeeze = (t: string) => norm(t).replace(/\s+/g, '');
+
+/**
+ * The deepest element holding a line's whole text, when the line was read off an ancestor
+ * (custom tags such as <uni-view> laid out as lines of <body>).
+ */
+function ownerOf(el: Element, text: string): Element {
+  const want = squeeze(text);
+  let at = el;
+  for (;;) {
+    const next = Array.from(at.children).find((c) => squeeze(c.textContent ?? '').includes(want));
+    if (!next) return at;
+    at = next;
+  }
+}
+
+/** A row of short buttons or quick replies ("申请退款" "催发货"): each a control, none a sentence. */
+function buttonBar(el: Element): boolean {
+  const kids = Array.from(el.children);
+  const loose = Array.from(el.childNodes).some(
+    (n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '',
+  );
+  return (
+    !loose &&
+    kids.length >= 2 &&
+    kids.every((c) => {
+      const t = squeeze(c.textContent ?? '');
+      return t.length > 0 && t.length <= 6 && !/[，,。；;]/.test(t);
+    })
+  );
+}
+
+/** A message with its sender's name beside its bubble. */
+function holdsBubble(el: Element): boolean {
+  return el.querySelector('[class*="bubble" i], [class*="msg-content" i]') !== null;
+}
+
 /**
  * The site's name leading a tagline ("星野发卡自动发卡" from a logo "星野发卡" and its small
  * "自动发卡 · 秒发货"): the name, from the page title's first part, then a slogan.
@@ -446,6 +522,12 @@ function fieldValueCell(el: Element): boolean {
 /** An estimate ("通常 1-10 分钟到账", "预计24小时内处理"): what usually happens, no commitment. */
 const ESTIMATE = /^[^，,]{0,12}(通常|一般|预计|大约|大概|正常情况下?)/;
 
+/** An order's outcome as it happened ("上游渠道充值失败，…"), not a condition ("…失败的订单"). */
+const REPORTED_EVENT = /^[^，,的]{0,16}(失败|异常|已取消|已关闭)[，,]/;
+
+/** A document's title ("…交易保障说明", "…购买须知"): it names the rules that follow. */
+const DOCUMENT_TITLE = /^[^，,。\d]{2,14}(说明|须知|规则|政策|条款|声明|公告|指南)$/;
+
 /** Whether the page shows an order's own number (订单号 YS2611271127094518). */
 function showsOrder(doc: Document): boolean {
   return /订单(号|编号)\s*[:：]?\s*[A-Za-z]{0,6}\d{8,}/.test(norm(doc.body?.textContent ?? ''));
@@ -490,6 +572,8 @@ export function findPromises(
     stepOf = /^([①-⑩]|\d{1,2}[.、]?|第.步)$/.test(line.text.trim()) ? line.el : undefined;
     if (step || stepOf) continue;
     if (isValue(line.el) || isNavigation(line.el, line.text)) continue;
+    const own = ownerOf(line.el, line.text);
+    if (own !== line.el && (buttonBar(own) || inChatBubble(own) || holdsBubble(own))) continue;
     if (
       (!/[，,。；;]/.test(line.text) && inListing(line.el)) ||
       isReview(line.el, line.text) ||
@@ -504,7 +588,9 @@ export function findPromises(
     const badge = inBadgeStrip(line.el);
     const slogans = clauses.length > 1 && clauses.every((c) => GENERIC_HEADLINE.test(c));
     for (const clause of clauses) {
-      if (clause.length < 3 || clause.length > 40 || NEGATIVE.test(clause)) continue;
+      // A closing note in brackets ("（每日 9:00–23:00）") does not make a sentence longer.
+      const bare = clause.replace(/[(（][^()（）]*[)）]$/, '');
+      if (clause.length < 3 || bare.length > 40 || NEGATIVE.test(clause)) continue;
       // A slogan on its own ("正品保障", "售后无忧", a badge "自动发货") names a topic; the
       // commitment, when there is one, is the sentence beside it. So does a strip of them.
       if (GENERIC_HEADLINE.test(clause) && !commaClause(line.text, clause)) continue;
@@ -521,13 +607,18 @@ export function findPromises(
       // Opening hours in a footer ("客服在线 8:00-24:00") are a schedule, not a promise.
       if (footer && /\d{1,2}:\d{2}\s*[-~～至到]\s*\d{1,2}:\d{2}/.test(clause)) continue;
       if (orderPage && ESTIMATE.test(clause)) continue;
+      // "充值失败，款项将原路退回" beside an order's status reports what happened to it.
+      if (orderPage && REPORTED_EVENT.test(clause)) continue;
+      if (DOCUMENT_TITLE.test(clause)) continue;
       if (
         BRAND.test(clause) ||
         TOPIC_ONLY.test(clause) ||
         TOPIC_PAIR.test(clause) ||
         OPERATOR.test(clause) ||
         siteTagline(clause, title) ||
-        NOT_A_COMMITMENT.test(clause) ||
+        NOT_A_COMMITMENT.test(
+          clause.replace(/[，,][^，,]*$/, (t) => (VIEW_TAIL.test(t.slice(1)) ? '' : t)),
+        ) ||
         ROUTE_ONLY.test(clause) ||
         isSiteName(clause)
       )

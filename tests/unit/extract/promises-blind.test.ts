@@ -378,3 +378,44 @@ describe('promises: tails, titles, records and conversations', () => {
     ).toEqual([]);
   });
 });
+
+describe('promises: tails, titles and notices', () => {
+  it('keeps when and where a delivery happens with it, and drops a 【title】', () => {
+    expect(
+      promisesOf(
+        '<ul><li>自动发货商品付款后系统即时发卡，24小时不间断</li>' +
+          '<li>代充订单一般10分钟内到账，高峰期不超过1小时</li>' +
+          '<li>人工商品下单后1小时内处理，22:00后下单的于次日9:00前处理</li></ul>' +
+          '<p><b>【发货说明】</b>付款后自动发送卡密，可在订单详情中查看</p>',
+      ),
+    ).toEqual([
+      { text: '自动发货商品付款后系统即时发卡，24小时不间断', category: 'delivery' },
+      { text: '代充订单一般10分钟内到账，高峰期不超过1小时', category: 'delivery' },
+      {
+        text: '人工商品下单后1小时内处理，22:00后下单的于次日9:00前处理',
+        category: 'delivery',
+      },
+      { text: '付款后自动发送卡密，可在订单详情中查看', category: 'delivery' },
+    ]);
+  });
+
+  it('keeps a refund offered when a remedy fails with the remedy', () => {
+    expect(
+      promisesOf('<ul><li>激活码无效的，核实后优先补发，无法补发的全额退款</li></ul>'),
+    ).toEqual([
+      { text: '激活码无效的，核实后优先补发，无法补发的全额退款', category: 'after-sales' },
+    ]);
+  });
+
+  it("takes no promise from a document's title, a status notice or a button row", () => {
+    expect(
+      promisesOf(
+        '<div><span>订单号</span><span>AB2611270000123456</span></div>' +
+          '<div><span>退款中</span><span>渠道充值失败，款项将原路退回</span></div>' +
+          '<h1>某某商城交易保障说明</h1>' +
+          '<uni-view><uni-button>申请退款</uni-button><uni-button>催发货</uni-button></uni-view>',
+        '订单详情',
+      ),
+    ).toEqual([]);
+  });
+});
