@@ -101,6 +101,8 @@ const BLIND_FLOORS: ReadonlyArray<readonly [dir: string, found: number, wrong: n
   ['extract-blind13', 256, 0],
   ['extract-blind14', 237, 2],
   ['extract-blind15', 370, 3],
+  ['extract-blind16', 239, 2],
+  ['extract-blind17', 271, 5],
 ];
 
 describe('blind extraction corpora', () => {
