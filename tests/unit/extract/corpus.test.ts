@@ -103,6 +103,8 @@ const BLIND_FLOORS: ReadonlyArray<readonly [dir: string, found: number, wrong: n
   ['extract-blind15', 370, 3],
   ['extract-blind16', 239, 2],
   ['extract-blind17', 271, 5],
+  ['extract-blind18', 201, 2],
+  ['extract-blind19', 188, 22],
 ];
 
 describe('blind extraction corpora', () => {
