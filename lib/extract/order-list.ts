@@ -134,11 +134,7 @@ function gridItems(doc: Document, skip: (el: Element) => boolean): ListItem[][] 
 function cardItems(pairs: readonly LabelledValue[]): ListItem[] {
   // The elements showing each order number (a card may show its number twice).
   const byId = new Map<string, Element[]>();
-  const idPairs = pairs.filter((p) => pick([p], ORDER_LABELS.orderId, (v) => readId(v)));
-  for (const p of idPairs) {
-    // A line read whole and again in its parts ("订单号：<b>NF…</b><span>今天 09:20</span>"):
-    // the inner reading is the number; the outer one runs into the time.
-    if (idPairs.some((q) => q !== p && q.el !== p.el && p.el.contains(q.el))) continue;
+  for (const p of pairs) {
     const id = pick([p], ORDER_LABELS.orderId, (v) => readId(v))?.value;
     if (id) byId.set(id, [...(byId.get(id) ?? []), p.el]);
   }
