@@ -223,8 +223,11 @@ export function findCards(
     if (!SECRET_LABEL.test(label)) continue;
     // A heading over a box of its own pairs ("卡密信息" over 卡号 / 卡密): those pairs count.
     const inner = (q: LabelledValue) => q !== pair && q.el !== pair.el && pair.el.contains(q.el);
-    const cardLabel = (q: LabelledValue) =>
-      SECRET_LABEL.test(q.label) || NUMBER_LABEL.test(q.label) || PASSWORD_LABEL.test(q.label);
+    const cardLabel = (q: LabelledValue) => {
+      // "卡密 1", "卡号2": numbered labels of a list of cards.
+      const l = q.label.replace(/\d+$/, '');
+      return SECRET_LABEL.test(l) || NUMBER_LABEL.test(l) || PASSWORD_LABEL.test(l);
+    };
     if (pairs.some((q) => inner(q) && cardLabel(q))) continue;
     // A list of codes under one label: the value row and its look-alike siblings.
     const values = [{ value: pair.value, el: pair.el }];

@@ -133,8 +133,14 @@ function gridItems(doc: Document, skip: (el: Element) => boolean): ListItem[][] 
  */
 function cardItems(pairs: readonly LabelledValue[]): ListItem[] {
   // The elements showing each order number (a card may show its number twice).
+  // A list repeats one label; a detail page's 订单编号 and 平台订单号 are one order's.
+  const idPairs = pairs.filter((p) => pick([p], ORDER_LABELS.orderId, (v) => readId(v)));
+  const counts = new Map<string, number>();
+  for (const p of idPairs) counts.set(p.label, (counts.get(p.label) ?? 0) + 1);
+  const label = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   const byId = new Map<string, Element[]>();
-  for (const p of pairs) {
+  for (const p of idPairs) {
+    if (p.label !== label) continue;
     const id = pick([p], ORDER_LABELS.orderId, (v) => readId(v))?.value;
     if (id) byId.set(id, [...(byId.get(id) ?? []), p.el]);
   }

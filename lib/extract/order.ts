@@ -67,11 +67,20 @@ export const ORDER_LABELS = {
   paymentMethod: [/^(支付方式|付款方式|支付渠道|付款渠道|支付类型|支付平台|付款类型|支付通道)$/],
 } as const;
 
+const PLATFORM_NUMBER = /^(平台订单号|系统订单号|平台单号|系统单号)$/;
+
 /** Readers for a set of pairs, shared by order and payment pages. */
 export function orderPicks(pairs: readonly LabelledValue[], capturedAt: string, zone?: number) {
+  const orderId = pick(pairs, ORDER_LABELS.orderId, (v) => readId(v));
+  // A shop page showing both its 订单编号 and a payment platform's 平台订单号: the latter
+  // numbers the payment.
+  const platform = pick(pairs, [PLATFORM_NUMBER], (v) => readId(v, 8));
+  const tradeNo =
+    pick(pairs, ORDER_LABELS.tradeNo, (v) => readId(v, 8)) ??
+    (platform && orderId && platform.value !== orderId.value ? platform : undefined);
   return {
-    orderId: pick(pairs, ORDER_LABELS.orderId, (v) => readId(v)),
-    tradeNo: pick(pairs, ORDER_LABELS.tradeNo, (v) => readId(v, 8)),
+    orderId,
+    tradeNo,
     amount: pick(pairs, ORDER_LABELS.amount, readAmount),
     placedAt: pick(pairs, ORDER_LABELS.placedAt, readDate(capturedAt, zone)),
     product: pick(pairs, ORDER_LABELS.product, readProduct),

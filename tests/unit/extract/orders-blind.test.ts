@@ -457,4 +457,30 @@ describe('rules from the sixteenth and seventeenth blind corpora', () => {
     expect(facts.orders?.map((o) => o.amount)).toEqual([190, 128]);
     expect(facts.site.company).toBe('成都栖霞网络科技有限公司');
   });
+
+  it('reads a detail table with 订单编号 and 平台订单号 as one order, the latter its trade number', () => {
+    const facts = extract(
+      page(`<table>
+        <tr><th>订单编号</th><td>SB2611291415083362</td><th>订单状态</th><td>已完成</td></tr>
+        <tr><th>实付金额</th><td>285.00元</td><th>支付方式</th><td>支付宝</td></tr>
+        <tr><th>平台订单号</th><td>2026112914152097315</td><th>下单时间</th><td>2026-11-28 14:15:08</td></tr></table>`),
+    );
+    expect(facts.orders).toBeUndefined();
+    expect(facts.order).toMatchObject({
+      orderId: 'SB2611291415083362',
+      tradeNo: '2026112914152097315',
+      amount: 285,
+    });
+  });
+
+  it('reads numbered code rows under a 卡密信息 header, not the header box’s whole text', () => {
+    const facts = extract(
+      page(`<p>订单号：LM2611291830</p><p>实付：¥266.00</p>
+        <div class="card"><div class="hd"><span>卡密信息</span></div><div class="bd">
+          <div class="row"><span>卡密 1</span><span>TXSP-8K2M-QW7R-N4VD</span><button>复制</button></div>
+          <div class="row"><span>卡密 2</span><span>TXSP-3HJX-P9TE-6YCB</span><button>复制</button></div>
+          <p class="tip">兑换码有效期至 2027-11-30，请尽快使用。</p></div></div>`),
+    );
+    expect(facts.order?.cardKeys).toEqual(['TXSP-8K2M-QW7R-N4VD', 'TXSP-3HJX-P9TE-6YCB']);
+  });
 });
