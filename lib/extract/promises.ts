@@ -131,7 +131,7 @@ const PRESENCE = /[●○◉]\s*(在线|离线|忙碌|离开|繁忙)|[—×✕]\
  * "已购买包赔服务的账号").
  */
 const CONDITION =
-  /^(超过|超出|如果?|若|凡|对于|因|由于|一旦|经核实)|如被|如遇|如有|若有|如为|若为|的(订单|商品|情况|用户|买家|账号|账户|卡密|会员)?$|(?<!售)后$/;
+  /^(超过|超出|如果?|若|凡|对于|因|由于|一旦|经核实)|如被|如遇|如有|若有|如为|若为|的(订单|商品|情况|用户|买家|账号|账户|卡密|会员)?$|(?<!售)后$|(\d+|[一二三四五六七八九十两半])\s*(秒|分钟|小时|天|个?工作日)[^，,]{0,4}(未|没有?)[^，,]{1,4}$/;
 /** A tail that carries on the same assertion ("非盗号、非共享账号", "绝不…", "且…"). */
 const CONTINUATION = /^(非|不|绝不|绝无|无|永不|且|并且?|均|全部|100%|保证|确保)/;
 /**
@@ -157,7 +157,7 @@ const REFUND_TAIL =
 /** The site as a sentence's subject ("本站…", "本店…"). */
 const SITE_SUBJECT = /^(本站|本店|本平台|本商城)/;
 /** A clause done "at the same time" as the one before ("…并同时发送到下单邮箱"). */
-const SIMULTANEOUS = /^[^，,]{0,12}同时/;
+const SIMULTANEOUS = /^[^，,]{0,16}(同时|同步)/;
 /** A step that follows from an application made before it ("可申请退款，审核通过后…退回"). */
 const FOLLOW_UP = /^(审核|审批|核实|受理|确认)(通过|无误|完成)?后/;
 /**
@@ -270,6 +270,12 @@ function sentenceClauses(sentence: string): string[] {
           (category === beforeCategory && CONNECTIVE.test(text)) ||
           // "…自动发卡，平均3秒到账" / "…官方授权渠道采购，保证正品": how fast or how sure.
           (category === beforeCategory && /^(平均|最快|保证|确保)/.test(text)) ||
+          // "…付款后自动发货，一般1分钟内到账": how soon that delivery usually arrives.
+          (category === 'delivery' &&
+            beforeCategory === 'delivery' &&
+            /^(一般|通常)[^，,]{0,4}\d+\s*(秒|分钟|小时)内?[^，,]{0,2}(到账|发货|发卡|发出)$/.test(
+              text,
+            )) ||
           (conditioned && category === beforeCategory && !CONDITION.test(text))));
     if (joins) {
       units[last] = `${before}${pieces[i - 1] ?? '，'}${text}`;

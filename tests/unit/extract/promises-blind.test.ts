@@ -419,3 +419,32 @@ describe('promises: tails, titles and notices', () => {
     ).toEqual([]);
   });
 });
+
+describe('promises: waits as conditions, usual times and synced copies', () => {
+  it('keeps a wait that has run out with the remedy after it', () => {
+    expect(
+      promisesOf(
+        '<ul><li>代充订单超过 3 小时未处理，按订单金额的 5% 补偿至余额</li>' +
+          '<li>下单 15 分钟未发货，可申请全额退款</li></ul>',
+      ),
+    ).toEqual([
+      { text: '代充订单超过 3 小时未处理，按订单金额的 5% 补偿至余额', category: 'compensation' },
+      { text: '下单 15 分钟未发货，可申请全额退款', category: 'refund' },
+    ]);
+  });
+
+  it('keeps how soon a delivery usually arrives and where it is synced with it', () => {
+    expect(
+      promisesOf(
+        '<ul><li>兑换码付款后自动发货，通常 2 分钟内到账</li>' +
+          '<li>付款后自动发卡，卡密展示在订单页面并同步发送到下单邮箱</li></ul>',
+      ),
+    ).toEqual([
+      { text: '兑换码付款后自动发货，通常 2 分钟内到账', category: 'delivery' },
+      {
+        text: '付款后自动发卡，卡密展示在订单页面并同步发送到下单邮箱',
+        category: 'delivery',
+      },
+    ]);
+  });
+});
