@@ -206,13 +206,13 @@ export function findCards(
       continue;
     }
     if (ACCOUNT_LABEL.test(label)) {
-      const token = norm(pair.value.replace(NOISE, ' ')).trim().split(/\s+/)[0] ?? '';
+      const token = firstWord(pair.value);
       pendingAccount = /^[\w.@+-]{4,64}$/.test(token) ? { value: token, el: pair.el } : undefined;
       continue;
     }
     // An account's password right after its login: the two are the goods.
     if (pendingAccount && PASSWORD_LABEL.test(label)) {
-      const password = norm(pair.value.replace(NOISE, ' ')).trim().split(/\s+/)[0] ?? '';
+      const password = firstWord(pair.value);
       // A masked one (******, ab****cd) is a profile page's, not a delivery.
       if (/^[\x21-\x7e]{4,64}$/.test(password) && !/\*{3}/.test(password)) {
         cards.push({ number: pendingAccount.value, secret: password, el: pair.el });
@@ -251,4 +251,9 @@ export function findCards(
     cards.push({ secret: pendingNumber.value, el: pendingNumber.el });
   if (!cards.length) cards.push(...underHeading(doc, skip));
   return cards;
+}
+
+/** A value's first word, past copy buttons and the like ("Ly@0731gsX9 复制" -> "Ly@0731gsX9"). */
+function firstWord(value: string): string {
+  return norm(value.replace(NOISE, ' ')).trim().split(/\s+/)[0] ?? '';
 }

@@ -689,7 +689,7 @@ function orderCardHeadline(item: Element, units: Unit[]): string | undefined {
  * message. An element classed as a card, order or goods box holding an order number
  * label and a price.
  */
-export function chatOrderCard(item: Element): Element | undefined {
+function chatOrderCard(item: Element): Element | undefined {
   for (const el of [item, ...Array.from(item.querySelectorAll('*'))]) {
     if (!/card|order|goods|trade/i.test(el.getAttribute('class') ?? '')) continue;
     const text = norm(lineText(el));

@@ -83,8 +83,9 @@ export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
   const site = extractSite(doc, pairs, lines, sources);
   // A provider's own bill page is the provider's site, whether or not it prints its name
   // and whatever shop the bill names; an aggregator's page keeps its own name.
-  const provider = payment && (providerOfPage(doc, ctx.url) ?? payment.payment.provider);
-  if (payment && provider && (!site.name || providerOfPage(doc, ctx.url))) {
+  const ownPage = payment ? providerOfPage(doc, ctx.url) : undefined;
+  const provider = ownPage ?? payment?.payment.provider;
+  if (provider && (!site.name || ownPage)) {
     site.name = provider;
     delete sources['site.name'];
   }

@@ -130,8 +130,11 @@ export function extractOrder(
   }
   if (picks.tradeNo && picks.orderId?.value === picks.tradeNo.value) delete picks.orderId;
   // A product card without labels (van-card__title, goods-name), and the "x1" beside it.
+  // The page's unlabelled fields, read once, when first needed.
+  let pageFields: ReturnType<typeof unlabelledFields> | undefined;
+  const onPage = () => (pageFields ??= doc.body ? unlabelledFields(doc.body, ctx) : {});
   if (!picks.product && doc.body) {
-    const product = unlabelledFields(doc.body, ctx).product;
+    const product = onPage().product;
     // Not a popup's caption ("京东E卡 100元 · 共1张" over the card keys).
     if (
       product &&
@@ -166,7 +169,7 @@ export function extractOrder(
   }
   // "实付款 <span>¥196.00</span>": a paid total written without a colon.
   if (!picks.amount && doc.body) {
-    const paid = unlabelledFields(doc.body, ctx).amount;
+    const paid = onPage().amount;
     if (paid && !skip(paid.el)) fillUnlabelled(picks, { amount: paid }, ['amount']);
   }
   if (!picks.status) {
