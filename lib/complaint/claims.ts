@@ -54,7 +54,13 @@ function orderEvidence(input: DraftInput): number[] {
 
 function refundClaim(input: DraftInput, price: number | undefined): Claim {
   const amount = input.case.amountInDispute ?? price;
-  const refundPromises = input.promises.filter((p) => p.category === 'refund');
+  // A sentence quoted whole may promise the refund after another commitment ("付款后3分钟内
+  // 自动发货，超时未发货全额退款" is filed under delivery): it is cited here too.
+  const refundPromises = input.promises.filter(
+    (p) =>
+      p.category === 'refund' ||
+      /(全额|原路|申请|包)退款|退款(?!.{0,4}(不|无))|(款项|货款).{0,8}(退回|返还)/.test(p.text),
+  );
   const promised = refundPromises.map((p) => `平台承诺“${p.text}”（证据${p.evidence.number}）`);
   const basis =
     input.case.amountInDispute !== undefined &&

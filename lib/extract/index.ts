@@ -102,7 +102,7 @@ export function extractPage(doc: Document, ctx: ExtractContext): PageFacts {
     chat: Boolean(chat),
     payment: hasPayment,
     order: Boolean(order && Object.keys(order).length),
-    mainPromises: found.filter((p) => !p.inFooter).length,
+    mainPromises: found.filter((p) => !p.inFooter).reduce((n, p) => n + p.clauses, 0),
   });
 
   return {

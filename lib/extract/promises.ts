@@ -17,6 +17,8 @@ export interface FoundPromise {
   detail?: string;
   el: Element;
   inFooter: boolean;
+  /** How many commitments the quoted sentence holds ("官方正品，假一赔十": 2). */
+  clauses: number;
 }
 
 // Tested in this order: "不到账全额退款" is about refunds, "超时未发货赔付" about compensation.
@@ -28,7 +30,7 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ['refund', /退款|退回|退还|退换|退货|原路返回|无理由退|包退|全额返还/],
   [
     'after-sales',
-    /售后|质保|保修|包换|换货|换卡|补发|免费补|补充到账|重新(充值|发货|发卡|发送|发放)|核[查实]并?补|7\s*[×xX*]\s*24\s*(小时)?.{0,4}(客服|售后|在线|服务|人工)|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复|安排)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
+    /售后|质保|保修|包换|换货|换卡|补发|补卡|免费补|补充到账|重新(充值|发货|发卡|发送|发放)|核[查实]并?补|7\s*[×xX*]\s*24\s*(小时)?.{0,4}(客服|售后|在线|服务|人工)|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复|安排)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
   ],
   [
     'authenticity',
@@ -339,8 +341,19 @@ function withoutTitle(line: string): string {
 /** A sentence that introduces a list ("现将…说明如下：", "详见以下条款："). */
 const INTRO = /(如下|以下|下列)[^，,]{0,8}[:：]?$/;
 
-function clausesOf(full: string): string[] {
-  const out: string[] = [];
+/**
+ * One clause of a sentence read as a possible promise: its text, and the sentence's units
+ * (label stripped) with its own place among them, so that a promise can be quoted whole.
+ */
+interface Clause {
+  text: string;
+  sentence: string;
+  units: readonly string[];
+  at: number;
+}
+
+function clausesOf(full: string): Clause[] {
+  const out: Clause[] = [];
   const line = withoutTitle(full);
   // Banners and announcements around a promise are marketing, not commitments. In a
   // paragraph of prose, only the clause that markets is left out.
@@ -351,21 +364,60 @@ function clausesOf(full: string): string[] {
   for (const sentence of answers.split(/[。；;！!\n·•|★☆✓✔√]|\s{2,}/)) {
     // "…，现将本站交易保障说明如下：" introduces what follows; it promises nothing itself.
     if (INTRO.test(sentence.trim())) continue;
-    for (const raw of sentenceClauses(sentence)) {
+    const raws = sentenceClauses(sentence);
+    const units = raws.map((raw, k) => (k === 0 ? raw.replace(PROMISE_LABEL, '').trim() : raw));
+    units.forEach((raw, at) => {
       const stripped = raw.replace(PROMISE_LABEL, '').trim();
-      if (!stripped || (prose && NOISE.test(stripped))) continue;
+      if (!stripped || (prose && NOISE.test(stripped))) return;
       // Instructions (请…) and how-to steps (①…) are not commitments.
-      if (/^请|[①-⑩]|^第.步/.test(stripped)) continue;
+      if (/^请|[①-⑩]|^第.步/.test(stripped)) return;
       // "假一赔十、不到账全额退款" lists two promises; "绝不销售黑卡、盗刷卡" is one.
       const parts = stripped.split('、').map((x) => x.trim());
       const list =
         !/包括|分为/.test(stripped) &&
         parts.length > 1 &&
         parts.every((x) => x.length >= 4 && promiseCategory(x) !== undefined);
-      out.push(...(list ? parts : [stripped]));
-    }
+      for (const text of list ? parts : [stripped]) out.push({ text, sentence, units, at });
+    });
   }
   return out;
+}
+
+/**
+ * A promise quoted as its whole sentence ("所有卡密均来自官方渠道，假一赔十", "下单付款后
+ * 1 分钟内自动发货，超时未发货可一键申请退款", "卡密如提示无效，请…联系客服，核实后补卡"):
+ * the clause found, with the rest of its sentence on both sides. An instruction opening the
+ * sentence ("确认无误后请联系客服，…") and clauses that market, give contacts or refuse are
+ * left outside.
+ */
+function wholeSentence(c: Clause): string {
+  const { units, at } = c;
+  if (units.length < 2) return c.text;
+  const apart = (u: string) =>
+    NOISE.test(u) || CONTACT.test(u) || NEGATIVE.test(u) || BRAND.test(u) || OTHER_LABEL.test(u);
+  let from = at;
+  while (from > 0) {
+    const u = units[from - 1] ?? '';
+    if (apart(u) || (from - 1 === 0 && /(?<![申邀])请/.test(u))) break;
+    from--;
+  }
+  let to = at;
+  while (to < units.length - 1 && !apart(units[to + 1] ?? '')) to++;
+  if (from === at && to === at) return c.text;
+  // The sentence's own text from the first unit to the last, its commas as written.
+  let pos = 0;
+  const spans = units.map((u) => {
+    const start = c.sentence.indexOf(u, pos);
+    pos = start < 0 ? pos : start + u.length;
+    return start;
+  });
+  const start = spans[from] ?? -1;
+  const end = (spans[to] ?? -1) + (units[to] ?? '').length;
+  const joined =
+    start >= 0 && spans.slice(from, to + 1).every((x) => x >= 0)
+      ? c.sentence.slice(start, end).trim()
+      : units.slice(from, to + 1).join('，');
+  return joined.length > 90 ? c.text : joined;
 }
 
 /** Leading icon glyphs of a badge ("⚡ 自动发货", "🛡 假一赔十"). */
@@ -590,17 +642,24 @@ export function findPromises(
     )
       continue;
     const footer = inFooter(line.el);
-    const clauses = clausesOf(line.text).map((c) => c.replace(ICON, '').trim());
+    // A footer's "云栖发卡 · 正品卡密自动发货": the site's name and its tagline.
+    const signed = /^([^，,·|｜]{2,12})\s*[·|｜]/.exec(line.text.trim());
+    const tagline = footer && signed !== null && !promiseCategory(signed[1] ?? '');
+    const clauses = clausesOf(line.text).map((c) => ({
+      ...c,
+      text: c.text.replace(ICON, '').trim(),
+    }));
     const badge = inBadgeStrip(line.el);
-    const slogans = clauses.length > 1 && clauses.every((c) => GENERIC_HEADLINE.test(c));
-    for (const clause of clauses) {
+    const slogans = clauses.length > 1 && clauses.every((c) => GENERIC_HEADLINE.test(c.text));
+    for (const cl of clauses) {
+      const clause = cl.text;
       // A closing note in brackets ("（每日 9:00–23:00）") does not make a sentence longer.
       const bare = clause.replace(/[(（][^()（）]*[)）]$/, '');
       if (clause.length < 3 || bare.length > 40 || NEGATIVE.test(clause)) continue;
       // A slogan on its own ("正品保障", "售后无忧", a badge "自动发货") names a topic; the
       // commitment, when there is one, is the sentence beside it. So does a strip of them.
       if (GENERIC_HEADLINE.test(clause) && !commaClause(line.text, clause)) continue;
-      if (slogans || badge) continue;
+      if (slogans || badge || (tagline && !/[，,]/.test(clause))) continue;
       // Tags and titles set apart by single spaces in the page's own text ("点卡 · 游戏卡
       // 一手货源", "Apple Store 充值卡 500元 电子卡密 秒发") are not sentences.
       if (
@@ -634,10 +693,16 @@ export function findPromises(
       if (OTHER_LABEL.test(clause) || CONTACT.test(clause)) continue;
       const category = clauseCategory(clause);
       if (!category) continue;
-      const key = norm(clause);
-      if (seen.has(key)) continue;
+      // Quoted as its whole sentence, the category of the clause that promises first.
+      const text = wholeSentence(cl).replace(ICON, '').trim();
+      const key = norm(text);
+      if (seen.has(key)) {
+        const same = found.find((p) => norm(p.text) === key && p.el === line.el);
+        if (same && text !== clause) same.clauses++;
+        continue;
+      }
       seen.add(key);
-      const promise: FoundPromise = { text: clause, category, el: line.el, inFooter: footer };
+      const promise: FoundPromise = { text, category, el: line.el, inFooter: footer, clauses: 1 };
       // A short headline whose next sibling is a longer sentence: a promise card. The
       // sentence states the commitment ("正品保障" over "官方授权渠道，假一赔十"): its
       // clauses are the promises, the headline only when it promises nothing more.
@@ -648,7 +713,7 @@ export function findPromises(
         clause.length <= 14 &&
         next.el === line.el.nextElementSibling &&
         (next.el.tagName !== line.el.tagName || next.el.className !== line.el.className) &&
-        clausesOf(next.text).some(promising)
+        clausesOf(next.text).some((c) => promising(c.text))
       ) {
         seen.delete(key);
         continue;
@@ -664,7 +729,7 @@ export function findPromises(
         const detailPromises =
           GENERIC_HEADLINE.test(clause) &&
           clausesOf(next.text).some(
-            (c) => c.length >= 3 && !NEGATIVE.test(c) && promiseCategory(c),
+            (c) => c.text.length >= 3 && !NEGATIVE.test(c.text) && promiseCategory(c.text),
           );
         if (detailPromises) {
           seen.delete(key);

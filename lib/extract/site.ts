@@ -36,7 +36,7 @@ const GENERIC_WORDS =
 const NAME_SUFFIX =
   /\s+(官方网站|官网|首页|个人账单|欢迎您?|欢迎光临|会员中心|用户中心|售后中心|个人中心|商户中心|帮助中心|客服中心|\S{2,12}(平台|商城|网站))$|(?<=\p{Script=Han})\s+[A-Za-z][A-Za-z0-9 .&'-]{2,30}$/u;
 const GENERIC_TITLE =
-  /^(首页|主页|登录|注册|订单详情|订单查询|交易详情|账单详情|交易记录|交易记录详情|在线客服|客服|帮助中心|新闻|公告|商品详情|订单|商品列表|全部商品|售后对话|对话|聊天|我的订单)$/;
+  /^(首页|主页|登录|注册|订单详情|订单查询|交易详情|账单详情|交易记录|交易记录详情|在线客服|客服|帮助中心|新闻|公告|商品详情|订单|商品列表|全部商品|售后对话|对话|聊天|我的订单)$|^(服务|售后|交易|平台|购物|购买|退款)?(保障|承诺|政策|须知|规则|说明)$/;
 
 /**
  * The company named in a text: within one space-separated chunk (a footer's "极速发卡网
@@ -167,8 +167,28 @@ function siteName(
       );
     if (m?.[1] && !COMPANY.test(m[1])) return { name: m[1] };
   }
+  // A footer block opening with the name over its contacts and ICP number: "云栖发卡" or
+  // "云栖发卡 · 正品卡密自动发货", then 客服微信…, 浙ICP备….
+  for (const l of lines) {
+    if (!inFooter(l.el) || !ICP_CUE.test(norm(l.el.textContent ?? ''))) continue;
+    const first = norm(l.text).split(/\s*[·|｜]\s*/)[0] ?? '';
+    if (lines.find((x) => x.el === l.el) !== l) continue;
+    if (
+      /^[\p{Script=Han}A-Za-z0-9]{2,12}$/u.test(first) &&
+      !GENERIC_WORDS.test(first) &&
+      !COMPANY.test(first) &&
+      !ICP_CUE.test(first)
+    )
+      return { name: first, el: l.el };
+  }
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only && !GENERIC_WORDS.test(only)) return { name: only };
+  // A chat's top bar naming whose service it is ("‹ 北辰卡盟客服") under a generic title.
+  for (const l of lines.slice(0, 3)) {
+    const bar = norm(l.text).replace(/^[‹<←〈]\s*/, '');
+    const name = withoutServiceSuffix(bar);
+    if (name !== bar && /^[\p{Script=Han}A-Za-z0-9]{2,12}$/u.test(name)) return { name, el: l.el };
+  }
   // A service line signed with the shop's name: "悠乐游戏充值 · 客服热线 400-…",
   // "速达充值 客服在线 8:00-24:00", "橙子卡券官方客服 · 工作时间 …".
   for (const l of lines) {
@@ -177,6 +197,8 @@ function siteName(
   }
   return undefined;
 }
+
+const ICP_CUE = /ICP|备案/i;
 
 const SERVICE_SIGNATURE =
   /^([\p{Script=Han}A-Za-z0-9]{2,10}?)(?:官方客服|\s*[·|｜—-]?\s*(?:客服热线|客服电话|客服在线|在线客服|客服QQ|客服微信|官方客服))/u;

@@ -27,6 +27,32 @@ describe('computeClaims', () => {
     expect(set.total).toBe(1408);
   });
 
+  it('cites a refund promised inside a sentence filed under another kind', () => {
+    const set = computeClaims(
+      caseWith((c) => {
+        c.promises = [
+          {
+            text: '付款后3分钟内自动发货，超时未发货全额退款',
+            category: 'delivery',
+            evidence: { number: 8, sha256: 'b'.repeat(64) },
+          },
+          {
+            text: '付款后3分钟内自动发货',
+            category: 'delivery',
+            evidence: { number: 9, sha256: 'c'.repeat(64) },
+          },
+        ];
+      }),
+    );
+    const refund = set.claims.find((c) => c.kind === 'refund');
+    expect(refund?.explanation).toContain(
+      '平台承诺“付款后3分钟内自动发货，超时未发货全额退款”（证据8）',
+    );
+    expect(refund?.explanation).not.toContain('证据9');
+    expect(refund?.evidence).toContain(8);
+    expect(refund?.evidence).not.toContain(9);
+  });
+
   it('no 第55条 claim without the user saying they were deceived', () => {
     const set = computeClaims(
       caseWith((c) => {

@@ -30,21 +30,22 @@ describe('promises: where a sentence is cut at its commas', () => {
     ]);
   });
 
-  it('leaves out a tail that hedges or only gives a time', () => {
+  it('quotes a tail that hedges or only gives a time with its sentence', () => {
     expect(
       promisesOf(
         '<p>一般3分钟内自动发货，节假日可能稍有延迟。</p><p>卡密无效可申请退款，2个工作日内处理。</p>',
       ),
     ).toEqual([
-      { text: '一般3分钟内自动发货', category: 'delivery' },
-      { text: '卡密无效可申请退款', category: 'refund' },
+      { text: '一般3分钟内自动发货，节假日可能稍有延迟', category: 'delivery' },
+      { text: '卡密无效可申请退款，2个工作日内处理', category: 'refund' },
     ]);
   });
 
-  it('leaves out a tail that is a contact, a label or a slogan', () => {
+  it('leaves out a tail that is a contact or a refusal', () => {
     expect(
       promisesOf(
-        '<p>付款后1分钟内自动发货，售后QQ 800123456。</p><p>所有卡密均为官方正品，价格实惠。</p>',
+        '<p>付款后1分钟内自动发货，售后QQ 800123456。</p>' +
+          '<p>所有卡密均为官方正品，虚拟商品不支持退货。</p>',
       ),
     ).toEqual([
       { text: '付款后1分钟内自动发货', category: 'delivery' },
@@ -68,15 +69,39 @@ describe('promises: where a sentence is cut at its commas', () => {
     ]);
   });
 
-  it('still splits two commitments that each stand on their own', () => {
+  it("quotes two commitments in one sentence as one promise, of the first one's kind", () => {
     expect(promisesOf('<p>所有点卡均为官方正品，假一赔五。</p>')).toEqual([
+      { text: '所有点卡均为官方正品，假一赔五', category: 'authenticity' },
+    ]);
+    expect(promisesOf('<p>下单付款后 1 分钟内自动发货，超时未发货可一键申请退款。</p>')).toEqual([
+      { text: '下单付款后 1 分钟内自动发货，超时未发货可一键申请退款', category: 'delivery' },
+    ]);
+    // Each sentence is a promise of its own.
+    expect(promisesOf('<p>所有点卡均为官方正品。假一赔五。</p>')).toEqual([
       { text: '所有点卡均为官方正品', category: 'authenticity' },
       { text: '假一赔五', category: 'compensation' },
     ]);
-    expect(promisesOf('<p>未发货订单可申请全额退款，款项1个工作日内原路返回。</p>')).toEqual([
-      { text: '未发货订单可申请全额退款', category: 'refund' },
-      { text: '款项1个工作日内原路返回', category: 'refund' },
+  });
+
+  it('keeps an instruction inside the sentence but not one that opens it', () => {
+    expect(
+      promisesOf(
+        '<p>卡密如提示无效，请在 24 小时内凭充值失败截图联系客服，核实后为您补卡。</p>' +
+          '<p>确认无误后请联系客服，卡密确有问题的，我们将在12小时内为您补发。</p>',
+      ),
+    ).toEqual([
+      {
+        text: '卡密如提示无效，请在 24 小时内凭充值失败截图联系客服，核实后为您补卡',
+        category: 'after-sales',
+      },
+      { text: '卡密确有问题的，我们将在12小时内为您补发', category: 'after-sales' },
     ]);
+  });
+
+  it('does not read a footer tagline after the site name as a promise', () => {
+    expect(
+      promisesOf('<div class="foot">云栖发卡 · 正品卡密自动发货<br>浙ICP备2026039142号-2</div>'),
+    ).toEqual([]);
   });
 
   it('takes a topic before the comma with the commitment after it', () => {
