@@ -1,5 +1,5 @@
 import type { LabelledValue } from './labels';
-import { isHidden, labelKey, lineText, norm } from './text';
+import { BLOCK_TAGS, isHidden, labelKey, lineText, norm } from './text';
 
 /** One delivered card: its number (卡号) when shown, and its secret (卡密, code, CDK). */
 export interface Card {
@@ -73,6 +73,9 @@ function fromTables(doc: Document, skip: (el: Element) => boolean): Card[] {
       const rc = aligned[r] ?? [];
       if (rc.length !== cells.length) return;
       const secretCell = rc[at];
+      // A card's title bar ("卡密信息 | 导出 TXT") over its body is no header row: a cell
+      // holding a whole table is the table's to read.
+      if (secretCell?.querySelector('table, tr')) return;
       // Several codes in one cell, each in its own element (<code>a</code><code>b</code>).
       const codes = secretCell
         ? Array.from(secretCell.querySelectorAll('code, kbd, samp, span, div'))
@@ -145,6 +148,19 @@ function underHeading(doc: Document, skip: (el: Element) => boolean): Card[] {
     if (title.length > 40 || !SECRET_WORD.test(title)) continue;
     // The codes' block, perhaps after a one-line hint ("格式：卡号----密码").
     let block = heading.nextElementSibling;
+    // A heading in a bar of its own with a count and buttons beside it ("<h4>卡密信息</h4>
+    // <span>共 2 个</span><a>全部复制</a>"): the codes' block follows the bar.
+    const bar = heading.parentElement;
+    if (
+      (!block || !BLOCK_TAGS.has(block.tagName)) &&
+      bar &&
+      bar !== doc.body &&
+      lineText(bar).length <= 40
+    ) {
+      block = bar.nextElementSibling;
+      // A table of 卡号 | 卡密 pairs is read as a table, pair by pair.
+      if (block?.querySelector('table')) continue;
+    }
     if (
       block &&
       !block.matches('textarea, pre') &&

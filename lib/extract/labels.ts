@@ -291,7 +291,13 @@ export function findLabelledValues(
   // the inner reading holds the value alone; the outer one runs into what follows.
   const inner = new Map<string, Element[]>();
   for (const p of out) if (p.inline) inner.set(p.label, [...(inner.get(p.label) ?? []), p.el]);
+  // A section's heading over its fields ("商品信息" over 商品标题 / 商品编号 / 购买数量): the
+  // box under it holds two or more pairs of its own, so it is no field's value.
+  const section = (p: LabelledValue) =>
+    !p.inline && out.filter((q) => q.el !== p.el && p.el.contains(q.el)).length >= 2;
   return out.filter(
-    (p) => !p.inline || !(inner.get(p.label) ?? []).some((el) => el !== p.el && p.el.contains(el)),
+    (p) =>
+      (!p.inline || !(inner.get(p.label) ?? []).some((el) => el !== p.el && p.el.contains(el))) &&
+      !section(p),
   );
 }

@@ -34,11 +34,11 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ],
   [
     'authenticity',
-    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规(授权)?(渠道|货源)|授权渠道|来自.{0,8}(品牌官方|一级代理)|保证.{0,8}(未被使用|未使用过|有效)|官方直充|正版|(保证|确保|承诺).{0,10}(一致|相符|属实)|与.{0,4}描述.{0,2}(一致|相符)|(绝无|绝不|不卖|杜绝|拒绝).{0,4}(假卡|黑卡|盗刷)/,
+    /正品|官方(授权|渠道|直供|正版|货源)|保真|真卡|一手货源|正规(授权)?(渠道|货源)|授权渠道|来自.{0,8}(品牌官方|一级代理)|(从|由|自)[^，,]{0,8}(官方|一级代理)[^，,]{0,10}(进货|采购|获取|供货|直供)|官方[^，,]{0,4}渠道|保证.{0,8}(未被使用|未使用过|有效)|官方直充|正版|(保证|确保|承诺).{0,10}(一致|相符|属实)|与.{0,4}描述.{0,2}(一致|相符)|(绝无|绝不|不卖|杜绝|拒绝).{0,4}(假卡|黑卡|盗刷)/,
   ],
   [
     'delivery',
-    /自动发货|自动(发送|发放|发出)|(发送|发)[至到].{0,10}邮箱|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|发出|处理|完成|回复|交号|交货)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
+    /自动发货|自动(发送|发放|发出)|(发送|发)[至到].{0,10}邮箱|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|发出|处理|完成|回复|交号|交货|交付)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
   ],
   [
     'other',
@@ -52,6 +52,17 @@ const NEGATIVE =
 const PROMISE_LABEL =
   /^(?:第[一二三四五六七八九十百\d]+条\s*|\d+(?:\.\d+)+\s*|\d{1,2}\s+(?=\p{Script=Han})|[\d一二三四五六七八九十]+[.、)）]\s*|[(（][\d一二三四五六七八九十]+[)）]\s*)?(?:【[^】]{1,10}】\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
 const OTHER_LABEL = /^[\p{Script=Han}A-Za-z]{2,10}\s*[:：]/u;
+
+/** Goods sent late when stock runs out ("如遇库存不足，客服将在 2 小时内手动补发"). */
+const STOCK_RESEND = /(库存不足|缺货|无货|暂无库存)[^。；;]{0,16}(手动|人工)?补发/;
+
+/** Compensation paid in kind ("赔付 5 元无门槛优惠券"): a promise, not a coupon ad. */
+const PAID_IN_KIND = /(赔付|补偿|赔偿|返还)[^，,。；;]{0,12}(优惠券|代金券|红包|余额)/g;
+
+/** Whether a text markets (优惠, 限时, 热销…), apart from compensation paid in kind. */
+function markets(text: string): boolean {
+  return NOISE.test(text.replace(PAID_IN_KIND, ''));
+}
 
 /**
  * A privacy undertaking ("订单信息不向任何第三方泄露", "仅用于发货与售后，不会提供给任何
@@ -72,6 +83,9 @@ export function promiseCategory(clause: string): PromiseCategory | undefined {
     '$1',
   );
   if (PRIVACY.test(t)) return 'other';
+  // "如遇库存不足，客服将在 2 小时内手动补发": goods sent late, when stock runs out, are
+  // their delivery, not an after-sales remedy.
+  if (STOCK_RESEND.test(t)) return 'delivery';
   // "予以补发或退款": a remedy offered first, a refund as the fallback.
   if (/(补发|更换|换新|换卡|补卡)[^，,。；;]{0,4}或[^，,。；;]{0,4}(退款|退回)/.test(t))
     return 'after-sales';
@@ -106,7 +120,7 @@ const GENERIC_HEADLINE =
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认|通过|先|务必|按|使用|附上|保留|上传|填写|备注|注意|仔细|耐心)|如下[:：]?$|(重置|验证|找回)(链接|密码|邮件|码)|激活(链接|邮件)|(分钟|小时)内有效|(保障|处理|审核|进行|生效|受理|充值|发货|交易|服务|退款)中$|已(购买|开通|生效|激活|选择|领取|使用|购)$|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^为了?(保障|保护|维护|规范|提升|提高|确保|更好)|^(该|当前|本|此|您的)?订单(尚未|还未|暂未)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]|^关于.{2,30}(说明|通知|公告|规定|声明|办法|调整)$|(方式|类型|状态)\s*[:：]|(已售|库存|销量|月销)\s*[:：]?\s*\d/u;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|发放|发卡|交付|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认|通过|先|务必|按|使用|附上|保留|上传|填写|备注|注意|仔细|耐心)|如下[:：]?$|(重置|验证|找回)(链接|密码|邮件|码)|激活(链接|邮件)|(分钟|小时)内有效|(保障|处理|审核|进行|生效|受理|充值|发货|交易|服务|退款)中$|已(购买|开通|生效|激活|选择|领取|使用|购)$|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^为了?(保障|保护|维护|规范|提升|提高|确保|更好)|^(该|当前|本|此|您的)?订单(尚未|还未|暂未)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]|^关于.{2,30}(说明|通知|公告|规定|声明|办法|调整)$|(方式|类型|状态)\s*[:：]|(已售|库存|销量|月销)\s*[:：]?\s*\d/u;
 /**
  * Where refunded money goes, with no time or trigger ("退款均按原支付路径返还"): how refunds
  * travel, not a promise on its own (after a promise it says more of it: "…，款项原路退回").
@@ -309,7 +323,7 @@ function promising(c: string): boolean {
  */
 function clauseCategory(clause: string): PromiseCategory | undefined {
   const whole = promiseCategory(clause);
-  if (whole === 'other') return whole;
+  if (whole === 'other' || STOCK_RESEND.test(norm(clause))) return whole;
   const pieces = clause.split(/[，,]/).map((x) => x.trim());
   let k = 0;
   while (k < pieces.length - 1 && CONDITION.test(pieces[k] ?? '')) k++;
@@ -358,7 +372,7 @@ function clausesOf(full: string): Clause[] {
   // Banners and announcements around a promise are marketing, not commitments. In a
   // paragraph of prose, only the clause that markets is left out.
   const prose = line.length > 50;
-  if (!prose && NOISE.test(line)) return out;
+  if (!prose && markets(line)) return out;
   // Questions (FAQ: "可以退款吗？") are not commitments; their answers may be.
   const answers = line.replace(/[^。！!？?\n]*[？?]/g, '\n');
   for (const sentence of answers.split(/[。；;！!\n·•|★☆✓✔√]|\s{2,}/)) {
@@ -368,7 +382,7 @@ function clausesOf(full: string): Clause[] {
     const units = raws.map((raw, k) => (k === 0 ? raw.replace(PROMISE_LABEL, '').trim() : raw));
     units.forEach((raw, at) => {
       const stripped = raw.replace(PROMISE_LABEL, '').trim();
-      if (!stripped || (prose && NOISE.test(stripped))) return;
+      if (!stripped || (prose && markets(stripped))) return;
       // Instructions (请…) and how-to steps (①…) are not commitments.
       if (/^请|[①-⑩]|^第.步/.test(stripped)) return;
       // "假一赔十、不到账全额退款" lists two promises; "绝不销售黑卡、盗刷卡" is one.
@@ -583,6 +597,9 @@ const ESTIMATE = /^[^，,]{0,12}(通常|一般|预计|大约|大概|正常情况
 /** An order's outcome as it happened ("上游渠道充值失败，…"), not a condition ("…失败的订单"). */
 const REPORTED_EVENT = /^[^，,的]{0,16}(失败|异常|已取消|已关闭)[，,]/;
 
+/** A priced field ("包赔服务费(3个月)：¥20.00"): a charge on a bill, not a commitment. */
+const PRICED = /[:：]\s*[-+]?\s*[¥￥]\s*\d[\d,]*(\.\d{1,2})?\s*(元)?$/;
+
 /** A document's title ("…交易保障说明", "…购买须知"): it names the rules that follow. */
 const DOCUMENT_TITLE = /^[^，,。\d]{2,14}(说明|须知|规则|政策|条款|声明|公告|指南)$/;
 
@@ -690,7 +707,7 @@ export function findPromises(
         continue;
       // Contact lines (7×24小时服务热线 0571-…) are not promises.
       if (/^(售后|退款|退换货?|赔付|服务)(政策|规则|说明|条款|须知|流程)$/.test(clause)) continue;
-      if (OTHER_LABEL.test(clause) || CONTACT.test(clause)) continue;
+      if (OTHER_LABEL.test(clause) || CONTACT.test(clause) || PRICED.test(clause)) continue;
       const category = clauseCategory(clause);
       if (!category) continue;
       // Quoted as its whole sentence, the category of the clause that promises first.

@@ -201,7 +201,7 @@ function siteName(
 const ICP_CUE = /ICP|备案/i;
 
 const SERVICE_SIGNATURE =
-  /^([\p{Script=Han}A-Za-z0-9]{2,10}?)(?:官方客服|\s*[·|｜—-]?\s*(?:客服热线|客服电话|客服在线|在线客服|客服QQ|客服微信|官方客服))/u;
+  /^([\p{Script=Han}A-Za-z0-9]{2,10}?)(?:官方客服|\s*[·|｜—-]?\s*(?:客服热线|客服电话|客服在线|在线客服|人工客服|客服QQ|客服微信|官方客服|客服(?:工作|服务)时间))/u;
 
 function addContact(out: string[], kind: string, value: string): void {
   const entry = `${kind}: ${value}`;

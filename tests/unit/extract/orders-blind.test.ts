@@ -484,3 +484,87 @@ describe('rules from the sixteenth and seventeenth blind corpora', () => {
     expect(facts.order?.cardKeys).toEqual(['TXSP-8K2M-QW7R-N4VD', 'TXSP-3HJX-P9TE-6YCB']);
   });
 });
+
+describe('rules from the twenty-first to twenty-third blind corpora', () => {
+  it('reads a field under a section heading, not the heading over the whole box', () => {
+    const facts = extract(
+      page(
+        `<p>订单号：MY2611291508336201</p>
+        <div class="panel"><div class="panel-hd">商品信息</div><div class="panel-bd"><table>
+          <tr><td class="l">商品标题</td><td colspan="3">王者荣耀 安卓QQ区 V8 112英雄</td></tr>
+          <tr><td class="l">商品编号</td><td>G20261127388412</td><td class="l">购买数量</td><td>1</td></tr>
+        </table></div></div>`,
+      ),
+    );
+    expect(facts.order?.product).toBe('王者荣耀 安卓QQ区 V8 112英雄');
+  });
+
+  it('reads codes listed after a heading bar that holds a count and buttons', () => {
+    const facts = extract(
+      page(
+        `<p>订单号：20261201093522648817</p><p>实付金额：¥74.80</p>
+        <div class="card"><div class="bar"><h4>卡密信息</h4>&nbsp;<span>共 2 个</span>
+          <span class="act"><a href="#">全部复制</a></span></div>
+        <ul class="kl"><li><span class="n">1</span><code>NKXR7-9Q2TM-BW84C-H3JDF-6YPVG</code><a href="#">复制</a></li>
+          <li><span class="n">2</span><code>7FJ3W-QN4KP-R8TXB-2MVHC-9DGYK</code><a href="#">复制</a></li></ul></div>`,
+      ),
+    );
+    expect(facts.order?.cardKeys).toEqual([
+      'NKXR7-9Q2TM-BW84C-H3JDF-6YPVG',
+      '7FJ3W-QN4KP-R8TXB-2MVHC-9DGYK',
+    ]);
+  });
+
+  it('reads a card table under a title bar with a button as pairs, not the bar as a header row', () => {
+    const facts = extract(
+      page(
+        `<p>订单号：LM202612011620450358</p>
+        <div class="ant-card"><div class="ant-card-head"><div class="ant-card-head-title">卡密信息（共 2 张）</div>
+          <button type="button">导出 TXT</button></div>
+        <div class="ant-card-body"><table><thead><tr><th>#</th><th>卡号</th><th>卡密</th><th>操作</th></tr></thead>
+          <tbody><tr><td>1</td><td><code>2612011620450001</code></td><td><code>8305917246381952</code></td><td><button>复制</button></td></tr>
+          <tr><td>2</td><td><code>2612011620450002</code></td><td><code>4192608375517364</code></td><td><button>复制</button></td></tr></tbody>
+        </table><div class="ant-alert">使用方法：输入卡号和卡密即可充值。</div></div></div>`,
+      ),
+    );
+    expect(facts.order?.cardKeys).toEqual([
+      '2612011620450001 8305917246381952',
+      '2612011620450002 4192608375517364',
+    ]);
+  });
+
+  it('names the site from a footer block’s first line, a chat’s top bar or its service line', () => {
+    const footer = extract(
+      page(
+        `<p>订单号：YQ2611302013489051</p>
+        <div class="foot">云栖发卡 · 正品卡密自动发货<br>客服微信: yunqi_fk<br>浙ICP备2026039142号-2</div>`,
+      ),
+    );
+    expect(footer.site.name).toBe('云栖发卡');
+    expect(footer.promises).toEqual([]);
+    const bar = extract(
+      page(
+        '<div class="hd"><span>‹</span>北辰卡盟客服</div><p>您好，请问有什么可以帮您？</p>',
+        '联系客服',
+      ),
+    );
+    expect(bar.site.name).toBe('北辰卡盟');
+    const strip = extract(
+      page('<div class="shop-strip">松间发卡 · 人工客服在线时间 9:00-23:00</div>', '在线客服'),
+    );
+    expect(strip.site.name).toBe('松间发卡');
+  });
+
+  it('takes a payment gateway’s 平台交易号 as the trade number', () => {
+    const facts = extract(
+      page(
+        `<h2>支付成功</h2><dl><div><dt>商户名称</dt><dd>青柚卡铺</dd></div>
+        <div><dt>商户订单号</dt><dd>QY2611301842157730</dd></div>
+        <div><dt>平台交易号</dt><dd>SH20261130184218660471</dd></div>
+        <div><dt>支付金额</dt><dd>¥158.00</dd></div></dl>`,
+        '支付结果',
+      ),
+    );
+    expect(facts.payment?.tradeNo).toBe('SH20261130184218660471');
+  });
+});

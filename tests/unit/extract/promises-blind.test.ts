@@ -473,3 +473,43 @@ describe('promises: waits as conditions, usual times and synced copies', () => {
     ]);
   });
 });
+
+describe('promises: rules from the twenty-second and twenty-third blind corpora', () => {
+  it('reads goods bought from official channels as authenticity, and 交付 as delivery', () => {
+    expect(
+      promisesOf(
+        '<p>所有点卡均从官方及一级代理商进货，假一赔五。</p>' +
+          '<p>本店所有密钥均为官方零售渠道获取，保证可正常激活。</p>' +
+          '<p>买家付款后 15 分钟内交付账号及密码，超时未交付可一键取消订单并全额退款。</p>',
+      ),
+    ).toEqual([
+      { text: '所有点卡均从官方及一级代理商进货，假一赔五', category: 'authenticity' },
+      { text: '本店所有密钥均为官方零售渠道获取，保证可正常激活', category: 'authenticity' },
+      {
+        text: '买家付款后 15 分钟内交付账号及密码，超时未交付可一键取消订单并全额退款',
+        category: 'delivery',
+      },
+    ]);
+  });
+
+  it('reads goods sent late when stock runs out as delivery, and a coupon paid out as compensation', () => {
+    expect(
+      promisesOf(
+        '<p>如遇库存不足，客服将在 2 小时内手动补发，超时未补发的可申请全额退款。</p>' +
+          '<p>超时未到账的订单，每超时 1 小时赔付 5 元无门槛优惠券。</p>',
+      ),
+    ).toEqual([
+      {
+        text: '如遇库存不足，客服将在 2 小时内手动补发，超时未补发的可申请全额退款',
+        category: 'delivery',
+      },
+      { text: '超时未到账的订单，每超时 1 小时赔付 5 元无门槛优惠券', category: 'compensation' },
+    ]);
+  });
+
+  it('does not read a priced fee or a delivery already made as a promise', () => {
+    expect(promisesOf('<p>包赔服务费(3个月)：¥20.00</p><p>密钥已自动发放</p>', '订单详情')).toEqual(
+      [],
+    );
+  });
+});
