@@ -19,6 +19,7 @@ import {
   fillUnlabelled,
   productBesideCount,
   statusAhead,
+  statusBeside,
   statusBadge,
   unlabelledFields,
 } from './unlabelled';
@@ -160,6 +161,12 @@ export function extractOrder(
     const product = box && box.tagName !== 'BODY' ? cardTitle(box) : undefined;
     if (product) fillUnlabelled(picks, { product }, ['product']);
   }
+  // A panel headed by the goods' name over the order's fields ("<h3>原神 6480创世结晶</h3>"
+  // then 订单号 / 游戏UID / 下单时间…): that heading is the product.
+  if (!picks.product && picks.orderId && !skipBox(picks.orderId.from.el, skip)) {
+    const heading = headingOver(picks.orderId.from.el);
+    if (heading && !skip(heading.el)) fillUnlabelled(picks, { product: heading }, ['product']);
+  }
   // The count beside a labelled product ("¥128.00<br>x1" in its box).
   if (picks.product && !picks.quantity && !skip(picks.product.from.el)) {
     let box: Element = picks.product.from.el;
@@ -177,7 +184,7 @@ export function extractOrder(
     if (badge && !skip(badge.el)) fillUnlabelled(picks, { status: badge }, ['status']);
   }
   if (!picks.status && picks.orderId) {
-    const headline = statusAhead(doc, picks.orderId.from.el);
+    const headline = statusAhead(doc, picks.orderId.from.el) ?? statusBeside(picks.orderId.from.el);
     if (headline && !skip(headline.el)) fillUnlabelled(picks, { status: headline }, ['status']);
   }
   // A product cell that also holds pictures' captions and numbers: its title element.
@@ -239,6 +246,22 @@ function cardTitle(box: Element): { value: string; el: Element } | undefined {
   const product = bareCells(box).product;
   if (!product || lineText(product.el) !== lines[0]) return undefined;
   return /信息|详情|订单|明细|记录|结果/.test(product.value) ? undefined : product;
+}
+
+/** The heading (h2–h4) of the panel that holds an order's number, ahead of it. */
+function headingOver(idEl: Element): { value: string; el: Element } | undefined {
+  let box = idEl.parentElement;
+  for (let up = 0; box && box.tagName !== 'BODY' && up < 3; up++, box = box.parentElement) {
+    const heading = Array.from(box.querySelectorAll('h2, h3, h4')).find(
+      (h) => idEl.compareDocumentPosition(h) & 2,
+    );
+    if (!heading) continue;
+    const text = lineText(heading).trim();
+    const value = readProduct(text);
+    if (!value || /信息|详情|订单|明细|记录|结果|状态|进度|[:：]/.test(value)) return undefined;
+    return { value, el: heading };
+  }
+  return undefined;
 }
 
 const WALLET =

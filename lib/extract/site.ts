@@ -30,7 +30,7 @@ const PLAUSIBLE_CREDIT_CODE =
   /^[1-9ANY][1-9](1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|81|82)\d{4}/;
 const CREDIT_LABEL = /^(统一社会信用代码|社会信用代码|信用代码|统一代码)$/;
 const COMPANY_LINE =
-  /版权所有|copyright|©|运营|主办|ICP|信用代码|营业执照|公司名称|企业名称|经营者/i;
+  /版权所有|copyright|©|运营|主办|ICP|信用代码|营业执照|公司名称|企业名称|经营者|旗下/i;
 const GENERIC_WORDS =
   /咨询|客服|详情|订单|查询|登录|注册|中心|列表|记录|帮助|公告|新闻|资讯|设置|支付|账单|确认|结果|会话|消息|对话|聊天|搜索/;
 const NAME_SUFFIX =
@@ -152,6 +152,18 @@ function siteName(
     const text = norm(lineText(el));
     if (/^[\p{Script=Han}A-Za-z0-9]{2,12}$/u.test(text) && !GENERIC_WORDS.test(text))
       return { name: text, el };
+    // "<span>星桥发卡 · 自动发货</span><span>客服QQ: …</span>": its first part, before the
+    // tagline, when the box also holds the service line.
+    const first = el.firstElementChild;
+    const lead = first ? (norm(lineText(first)).split(/\s*[·|｜]\s*/)[0] ?? '') : '';
+    if (
+      first &&
+      first !== el.lastElementChild &&
+      /^[\p{Script=Han}A-Za-z0-9]{2,12}$/u.test(lead) &&
+      !GENERIC_WORDS.test(lead) &&
+      !COMPANY.test(lead)
+    )
+      return { name: lead, el: first };
   }
   // A footer naming the site before its company: "云卡商城 · 苏州云卡电子商务有限公司".
   for (const l of lines) {

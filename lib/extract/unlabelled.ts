@@ -261,6 +261,23 @@ export function statusAhead(
   return undefined;
 }
 
+/**
+ * A status word right after the order number in its bar ("<div>订单号：YX26…</div>
+ * <div class="st">已发货</div>"): the order's own status, set beside its number.
+ */
+export function statusBeside(idEl: Element): { value: string; el: Element } | undefined {
+  let s = idEl.nextElementSibling;
+  for (let n = 0; s && n < 2; n++, s = s.nextElementSibling) {
+    // "● 已完成": past the status dot.
+    const text = lineText(s)
+      .trim()
+      .replace(/^[^\p{L}\p{N}]+/u, '');
+    if (s.children.length > 1 || s.closest('a, button, select, option, nav')) continue;
+    if (STATUS_WORD.test(text)) return { value: text, el: s };
+  }
+  return undefined;
+}
+
 /** A card with a status word, a count ("×1", "共1件") and a paid total (实付款 ¥148.00). */
 export function looksLikeOrderCard(card: Element): boolean {
   const texts = leaves(card).map((el) => lineText(el).trim());

@@ -567,4 +567,35 @@ describe('rules from the twenty-first to twenty-third blind corpora', () => {
     );
     expect(facts.payment?.tradeNo).toBe('SH20261130184218660471');
   });
+
+  it('reads a status set beside the order number, and the goods named by the panel’s heading', () => {
+    const facts = extract(
+      page(
+        `<div class="title"><span>订单号：JL6Q2TK9W3RX8M5A</span><span class="ok">● 已完成</span></div>
+        <div class="kv"><p>商品：QQ音乐豪华绿钻 月卡</p><p>实付：¥15.00</p></div>`,
+      ),
+    );
+    expect(facts.order?.status).toBe('已完成');
+    const product = extract(
+      page(
+        `<div class="panel"><div class="game"><div><h3>原神 6480创世结晶</h3>
+          <div>官服直充 · 到账 6480 创世结晶</div></div></div>
+        <div class="grid"><div><span class="k">订单号</span>XH2611272305481276</div>
+          <div><span class="k">游戏UID</span>118273645</div></div></div>`,
+      ),
+    );
+    expect(product.order?.product).toBe('原神 6480创世结晶');
+  });
+
+  it('names the site from a brand box’s first part, and the company a sentence says owns it', () => {
+    const facts = extract(
+      page(
+        `<div class="brand"><span>星桥发卡 · 自动发货</span><span>客服QQ: 1593827460</span></div>
+        <p>订单号：XQ2611291933052284</p>
+        <div class="ft_col"><p>栖霞数卡是成都栖霞网络科技有限公司旗下数字商品平台</p></div>`,
+      ),
+    );
+    expect(facts.site.name).toBe('星桥发卡');
+    expect(facts.site.company).toBe('成都栖霞网络科技有限公司');
+  });
 });
