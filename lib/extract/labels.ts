@@ -76,6 +76,18 @@ function valueAfter(
         if (parts.length === 0) {
           // A table under a heading ("商品信息") is a structure, not the heading's value.
           if (el.tagName === 'TABLE') return undefined;
+          // A group header spanning rows ("收款方" over 户名 | 账号): its first row's value
+          // cell, past the field's own header cell.
+          const after = el.nextElementSibling;
+          if (
+            n.tagName === 'TH' &&
+            Number(n.getAttribute('rowspan') ?? 1) > 1 &&
+            el.tagName === 'TH' &&
+            after?.tagName === 'TD' &&
+            lineText(after)
+          ) {
+            return { value: lineText(after).replace(/\s+/g, ' ').trim(), el: after };
+          }
           valueEl = el;
           parts.push(text);
           if (BLOCK_TAGS.has(el.tagName) || el.tagName === 'TD' || el.tagName === 'TH') break;

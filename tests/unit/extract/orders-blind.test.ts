@@ -598,4 +598,21 @@ describe('rules from the twenty-first to twenty-third blind corpora', () => {
     expect(facts.site.name).toBe('星桥发卡');
     expect(facts.site.company).toBe('成都栖霞网络科技有限公司');
   });
+
+  it('reads a receipt’s group header spanning rows (收款方 over 户名 | 账号) as the payee', () => {
+    const facts = extract(
+      page(
+        `<h1>支付宝电子回单</h1><table>
+        <tr><th rowspan="2">付款方</th><th>户名</th><td>张**</td></tr>
+        <tr><th>账号</th><td>138******5521</td></tr>
+        <tr><th rowspan="2">收款方</th><th>户名</th><td>深圳市云桥数字科技有限公司</td></tr>
+        <tr><th>账号</th><td>yq***@yunqiao-km.com</td></tr>
+        <tr><th>交易金额</th><td>¥258.00</td></tr>
+        <tr><th>支付宝交易号</th><td>2026112122001462850527319906</td></tr>
+        <tr><th>商户订单号</th><td>YQ2611211640071254</td></tr></table>`,
+        '支付宝电子回单',
+      ),
+    );
+    expect(facts.payment?.merchant).toBe('深圳市云桥数字科技有限公司');
+  });
 });
