@@ -145,8 +145,26 @@ function sideFromData(item: Element, skip?: ReadonlySet<Element>): Side | undefi
 }
 
 /**
+ * Utility classes (Tailwind, Bootstrap) that place an element's own content: text-center,
+ * items-center, justify-center, align-items-center. On the avatar (a circle centring its
+ * letter: "flex items-center justify-center") they say nothing of where the message sits.
+ */
+const CONTENT_UTILITY =
+  /^(text|items|justify|place-items|place-content|align-items|justify-content|justify-items)-/;
+
+/** The class words of an element, leaving out the utility class names `skip` matches. */
+function classTokens(el: Element, skip?: RegExp): string[] {
+  return (el.getAttribute('class') ?? '')
+    .split(/\s+/)
+    .filter((c) => c && !skip?.test(c))
+    .flatMap(tokensOf);
+}
+
+/**
  * Side from class names of the item and its direct children. `common` holds the class
  * words every message of the chat has ("cs" of cs-msg / cs-sys): a namespace, no cue.
+ * The avatar's utility classes place its letter, not the message: <span class="flex
+ * items-center justify-center">我</span> is no centred notice.
  */
 function sideFromClasses(
   item: Element,
@@ -159,7 +177,7 @@ function sideFromClasses(
   if (own) return own;
   const kids = Array.from(item.children)
     .filter((c) => !skip?.has(c))
-    .flatMap((c) => tokensOf(c.getAttribute('class') ?? ''));
+    .flatMap((c) => (avatarChild(c, item) ? classTokens(c, CONTENT_UTILITY) : classTokens(c)));
   return sideOfTokens(kids.filter((t) => t !== 'in' && t !== 'out' && t !== 'me' && t !== 'my'));
 }
 
@@ -369,6 +387,50 @@ function inAvatar(el: Element, item: Element): boolean {
 }
 
 /**
+ * An avatar drawn as text in a box with no class naming it (Tailwind's <span class="w-9 h-9
+ * rounded-full …">我</span>, "客服", "橙"): a leaf at either end of the row holding a bare role
+ * word or one or two letters, beside a block holding the message. A box classed as the name
+ * (<p class="nick">我</p>) is the sender's name, and a word run into the line
+ * (<span>我</span><span>：你好</span>) no avatar.
+ */
+function textAvatar(el: Element, item: Element): boolean {
+  if (el.parentElement !== item || el.children.length) return false;
+  if (NAME_CLASS.test(el.getAttribute('class') ?? '')) return false;
+  const kids = Array.from(item.children).filter((c) => !isHidden(c));
+  if (kids.length < 2 || (el !== kids[0] && el !== kids[kids.length - 1])) return false;
+  const word = norm(lineText(el)).replace(/\s/g, '');
+  if (!ROLE_WORD.test(word) && (!word || word.length > 2 || /^[\d\p{P}\p{S}]+$/u.test(word)))
+    return false;
+  // The block beside it holds the message, not a time alone: <div>好</div><div>10:03</div>
+  // is a one-word message over its time.
+  return kids.some(
+    (c) =>
+      c !== el &&
+      blockLike(c) &&
+      (c.querySelector('img') !== null ||
+        visibleText(c)
+          .split('\n')
+          .some((line) => line.trim() !== '' && !hasTimeStamp(line.trim()))),
+  );
+}
+
+/**
+ * A text avatar holding a bare role word ("我", "客服"; not a name with a role in it, "星河客服"):
+ * it names the side, and it is neither the sender's name nor the text.
+ */
+function roleAvatar(el: Element, item: Element): boolean {
+  if (!textAvatar(el, item)) return false;
+  const word = norm(lineText(el)).replace(/\s/g, '');
+  const side = ROLE_WORD.test(word) ? roleLabel(word) : undefined;
+  return Boolean(side && side !== 'system');
+}
+
+/** Whether a child of the row is the sender's picture: by class, an avatar image, or text. */
+function avatarChild(el: Element, item: Element): boolean {
+  return avatarClass(el) || (el.tagName === 'IMG' && isAvatar(el, item)) || textAvatar(el, item);
+}
+
+/**
  * The caption of a message board's entry ("我的留言", "商家回复", "客服答复"): the side
  * it names; the board shows no sender names.
  */
@@ -417,10 +479,28 @@ function roleLabel(text: string): Side | undefined {
   return t.length <= 4 ? sideFromName(t) : undefined;
 }
 
-/** Size in CSS pixels from the attribute, else from the page's style ("36px"). */
+/**
+ * Whether a picture failed to load on a laid-out page: the browser draws its alt text in
+ * its place, in a box of the text's size ("兑换失败截图" in 106×21), not the picture's.
+ */
+function brokenImage(img: Element): boolean {
+  const el = img as HTMLImageElement;
+  return (
+    img.tagName === 'IMG' &&
+    el.complete === true &&
+    el.naturalWidth === 0 &&
+    img.getBoundingClientRect().width > 0
+  );
+}
+
+/**
+ * Size in CSS pixels from the attribute, else from the page's style ("36px"); none from
+ * the style of a picture that failed to load (its box is its alt text's).
+ */
 function imageSize(img: Element, dim: 'width' | 'height'): number {
   const attr = Number(img.getAttribute(dim) ?? 0);
   if (attr) return attr;
+  if (brokenImage(img)) return 0;
   try {
     const css = img.ownerDocument.defaultView?.getComputedStyle(img)[dim] ?? '';
     return /^[\d.]+px$/.test(css) ? Number.parseFloat(css) : 0;
@@ -459,9 +539,10 @@ function sideFromLabels(
     const side = isAvatar(img, item) ? roleLabel(img.getAttribute('alt') ?? '') : undefined;
     if (side) return side;
   }
-  // An avatar drawn as text: <div class="im-av">我</div>.
+  // An avatar drawn as text: <div class="im-av">我</div>, or a role word at the row's edge.
   for (const el of Array.from(item.querySelectorAll('*'))) {
-    if (inSkipped(el, skip) || !avatarClass(el) || el.querySelector('img')) continue;
+    if (inSkipped(el, skip) || el.querySelector('img')) continue;
+    if (!avatarClass(el) && !roleAvatar(el, item)) continue;
     const side = roleLabel(lineText(el));
     if (side) return side;
   }
@@ -509,7 +590,11 @@ const TIME_TAIL = new RegExp(
 );
 // "今天 10:45 本次会话已结束": a notice that starts with its time.
 const TIME_HEAD = new RegExp(String.raw`^(${CHAT_STAMP})\s+(\S[\s\S]*)$`);
-const INLINE_SPEAKER = /^([^:：\s]{1,16})\s*[:：]\s*([\s\S]+)$/;
+/**
+ * "我：你好", "阿杰: 在的": a sender, a colon, the message. The sender holds no sentence
+ * punctuation: "您已进入人工服务，当前客服：小橙" is a notice naming the agent, not 小橙's line.
+ */
+const INLINE_SPEAKER = /^([^:：\s，。！？；,!?;]{1,16})\s*[:：]\s*([\s\S]+)$/;
 /** "客服 橙子：在的": a role word, the sender's name, a colon, the message. */
 const ROLE_SPEAKER =
   /^((?:客服|商家|卖家|店主|掌柜|售后|管理员|官方|买家|顾客|用户|客户)\s+[^:：\s]{1,16})\s*[:：]\s*(\S[\s\S]*)$/;
@@ -784,7 +869,7 @@ function parseItem(item: Element, skip?: ReadonlySet<Element>): Parsed | undefin
     unquoted(
       splitLeadingTimes(
         unitsOf(item, [], skip).filter(
-          (u) => !inAvatar(u.el, item) && !UI_NOISE.test(norm(u.text)),
+          (u) => !inAvatar(u.el, item) && !roleAvatar(u.el, item) && !UI_NOISE.test(norm(u.text)),
         ),
       ),
       item,
@@ -1066,6 +1151,9 @@ function messageLike(el: Element): boolean {
   if (CHAT_CLASS.test(el.getAttribute('class') ?? '')) return true;
   if (sideFromData(el) || sideFromClasses(el)) return true;
   if (timeFirst(el)) return true;
+  // A card holding a table of fields (订单编号 | LM2026…, a 卡号 | 卡密 | 提取时间 table) is a
+  // record of the page: its times are field values, and it is no message.
+  if ([el, ...Array.from(el.querySelectorAll('table, dl'))].some(fieldTable)) return false;
   return unitsOf(el).some(
     (u) =>
       (u.text.length <= 50 && hasTimeStamp(u.text)) || (u.text.length <= 80 && leadingTime(u.text)),

@@ -198,7 +198,8 @@ function readItem(
   if (!picks.orderId && !idless) return undefined;
   // Order cards show status, time, wallet and product without labels.
   fillUnlabelled(picks, unlabelledFields(item.el, ctx));
-  if (idless) {
+  // A goods row anchored on its "x1", past the shop's name heading the card.
+  if (idless || !picks.product) {
     const row = productBesideCount(item.el, skip);
     if (row) fillUnlabelled(picks, row, ['product', 'quantity']);
   }

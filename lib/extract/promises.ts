@@ -38,7 +38,7 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ],
   [
     'delivery',
-    /自动发货|自动(发送|发放|发出)|(发送|发)[至到].{0,10}邮箱|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(发货|到账|发卡|发出|处理|完成|回复|交号|交货|交付)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
+    /自动发货|自动(发送|发放|发出)|(发送|发)[至到].{0,10}邮箱|秒发|秒到|[秒极快急]速(发货|到账|发卡|充值)|即时发货|即时到账|立即到账|闪电发货|自动发卡|\d+\s*(小时|分钟|秒)内?.{0,6}(?<![未没无不])(发货|到账|发卡|发出|处理|完成|回复|交号|交货|交付)|(100%|百分百|百分之百)\s*到账|包到账|必到账/,
   ],
   [
     'other',
@@ -46,9 +46,9 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ],
 ];
 const NOISE =
-  /最低价|特惠|优惠|折扣|\d折|限时|热销|爆款|返利|加盟|(招|诚招|成为)代理|代理(加盟|招募|价)|分站|注册送|秒杀|低至|低价|包邮|新品|抢购|充值赠|满减|券后|活动|双11|双十一|618|大促|促销|福利|专业|领先|首选|第一品牌|欢迎/;
+  /最低价|特惠|优惠|折扣|\d\s*折|限时|热销|爆款|返利|加盟|(招|诚招|成为)代理|代理(加盟|招募|价)|分站|注册送|秒杀|低至|低价|包邮|新品|抢购|充值赠|满减|券后|活动|双11|双十一|618|大促|促销|福利|专业|领先|首选|第一品牌|欢迎/;
 const NEGATIVE =
-  /不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保|不在|不属于|不超过(?!\s*\d+\s*(秒|分钟|小时|个?工作日|天))|不高于|封顶|不会再?(发放|发货|发出|发送|到账|退款|赔付)/;
+  /不承担|不负责|不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保|不在|不属于|不超过(?!\s*\d+\s*(秒|分钟|小时|个?工作日|天))|不高于|封顶|不会再?(发放|发货|发出|发送|到账|退款|赔付)/;
 const PROMISE_LABEL =
   /^(?:第[一二三四五六七八九十百\d]+条\s*|\d+(?:\.\d+)+\s*|\d{1,2}\s+(?=\p{Script=Han})|[\d一二三四五六七八九十]+[.、)）]\s*|[(（][\d一二三四五六七八九十]+[)）]\s*)?(?:【[^】]{1,10}】\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
 const OTHER_LABEL = /^[\p{Script=Han}A-Za-z]{2,10}\s*[:：]/u;
@@ -120,7 +120,7 @@ const GENERIC_HEADLINE =
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|发放|发卡|交付|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认|通过|先|务必|按|使用|附上|保留|上传|填写|备注|注意|仔细|耐心)|如下[:：]?$|(重置|验证|找回)(链接|密码|邮件|码)|激活(链接|邮件)|(分钟|小时)内有效|(保障|处理|审核|进行|生效|受理|充值|发货|交易|服务|退款)中$|已(购买|开通|生效|激活|选择|领取|使用|购)$|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^为了?(保障|保护|维护|规范|提升|提高|确保|更好)|^(该|当前|本|此|您的)?订单(尚未|还未|暂未)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]|^关于.{2,30}(说明|通知|公告|规定|声明|办法|调整)$|(方式|类型|状态)\s*[:：]|(已售|库存|销量|月销)\s*[:：]?\s*\d/u;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|发放|发卡|交付|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认|通过|先|务必|按|使用|附上|保留|上传|填写|备注|注意|仔细|耐心)|如下[:：]?$|(重置|验证|找回)(链接|密码|邮件|码)|激活(链接|邮件)|(分钟|小时)内有效|(保障|处理|审核|进行|生效|受理|充值|发货|交易|服务|退款)中$|已(购买|开通|生效|激活|选择|领取|使用|购)$|^已(开通|购买|选择|领取)[^，,的]*$|已(提交|受理)|^等待(商家|卖家|客服|平台|买家)|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(提交|上传|提供)[^，,]{0,4}(证据|截图|材料|凭证)$|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^为了?(保障|保护|维护|规范|提升|提高|确保|更好)|^(该|当前|本|此|您的)?订单(尚未|还未|暂未)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]|^关于.{2,30}(说明|通知|公告|规定|声明|办法|调整)$|(方式|类型|状态)\s*[:：]|(已售|库存|销量|月销)\s*[:：]?\s*\d/u;
 /**
  * Where refunded money goes, with no time or trigger ("退款均按原支付路径返还"): how refunds
  * travel, not a promise on its own (after a promise it says more of it: "…，款项原路退回").
@@ -597,6 +597,9 @@ const ESTIMATE = /^[^，,]{0,12}(通常|一般|预计|大约|大概|正常情况
 /** An order's outcome as it happened ("上游渠道充值失败，…"), not a condition ("…失败的订单"). */
 const REPORTED_EVENT = /^[^，,的]{0,16}(失败|异常|已取消|已关闭)[，,]/;
 
+/** Choices set apart by slashes ("补发 / 退款", "退款/退货"): options, not a sentence. */
+const OPTIONS = /^[\p{Script=Han}]{2,4}(\s*[/／|｜]\s*[\p{Script=Han}]{2,4})+$/u;
+
 /** A priced field ("包赔服务费(3个月)：¥20.00"): a charge on a bill, not a commitment. */
 const PRICED = /[:：]\s*[-+]?\s*[¥￥]\s*\d[\d,]*(\.\d{1,2})?\s*(元)?$/;
 
@@ -658,6 +661,14 @@ export function findPromises(
       PRESENCE.test(line.text)
     )
       continue;
+    // A scrolling notice ("<em>公告</em><div>…补货…　加站长微信…</div>", <marquee>): news
+    // items run together, not the shop's standing terms.
+    const ticker =
+      line.el.closest('marquee') !== null ||
+      /^(公告|通知|快讯|最新公告|系统公告)[:：]?$/.test(
+        lineText(line.el.previousElementSibling ?? line.el).trim(),
+      );
+    if (ticker) continue;
     const footer = inFooter(line.el);
     // A footer's "云栖发卡 · 正品卡密自动发货": the site's name and its tagline.
     const signed = /^([^，,·|｜]{2,12})\s*[·|｜]/.exec(line.text.trim());
@@ -672,7 +683,10 @@ export function findPromises(
       const clause = cl.text;
       // A closing note in brackets ("（每日 9:00–23:00）") does not make a sentence longer.
       const bare = clause.replace(/[(（][^()（）]*[)）]$/, '');
-      if (clause.length < 3 || bare.length > 40 || NEGATIVE.test(clause)) continue;
+      // A condition with its consequence ("…发现卡密无效或已被使用的，平台核实后 12 小时内
+      // 补发…") may run longer than a single clause.
+      const most = /的[，,]/.test(bare) ? 60 : 40;
+      if (clause.length < 3 || bare.length > most || NEGATIVE.test(clause)) continue;
       // A slogan on its own ("正品保障", "售后无忧", a badge "自动发货") names a topic; the
       // commitment, when there is one, is the sentence beside it. So does a strip of them.
       if (GENERIC_HEADLINE.test(clause) && !commaClause(line.text, clause)) continue;
@@ -708,6 +722,8 @@ export function findPromises(
       // Contact lines (7×24小时服务热线 0571-…) are not promises.
       if (/^(售后|退款|退换货?|赔付|服务)(政策|规则|说明|条款|须知|流程)$/.test(clause)) continue;
       if (OTHER_LABEL.test(clause) || CONTACT.test(clause) || PRICED.test(clause)) continue;
+      // Options or buttons ("补发 / 退款") and a shop's bar ("青柚发卡 自动发货 进店 ›").
+      if (OPTIONS.test(clause) || /(进店|›|»)\s*$/.test(clause)) continue;
       const category = clauseCategory(clause);
       if (!category) continue;
       // Quoted as its whole sentence, the category of the clause that promises first.

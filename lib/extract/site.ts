@@ -2,7 +2,7 @@ import { findCreditCodes } from './credit-code';
 import { pick } from './fields';
 import type { LabelledValue } from './labels';
 import { type SourceMap, sourceOf } from './sources';
-import { inFooter, lineText, norm, type TextLine } from './text';
+import { inFooter, lineText, norm, type TextLine, visibleText } from './text';
 
 /** Contract 1's site identity. */
 export interface SiteFacts {
@@ -120,7 +120,11 @@ function siteName(
   }
   // The logo's own words ("微信支付" on a 支付凭证 page), or a header bar's title
   // ("快发88 · 联系客服") when the document title is only the page's name.
-  const logoName = logo ? lineText(logo).trim() : '';
+  let logoName = logo ? lineText(logo).trim() : '';
+  // A logo's short mark ("星桥") beside the full name ("星桥卡券").
+  const beside = logo?.nextElementSibling;
+  const full = beside ? norm(visibleText(beside).split('\n')[0] ?? '').trim() : '';
+  if (logoName.length >= 2 && full.startsWith(logoName) && full.length <= 12) logoName = full;
   if (/^[\p{Script=Han}A-Za-z0-9 ]{2,12}$/u.test(logoName) && !GENERIC_WORDS.test(logoName))
     return { name: logoName, el: logo as Element };
   const bar = doc.querySelector(
@@ -146,12 +150,24 @@ function siteName(
   // An element named for the shop ("shop", "shop-name", "brand") with a short name.
   for (const el of Array.from(
     doc.querySelectorAll(
-      '[class~="shop" i], [class*="shop-name" i], [class*="shopname" i], [class*="store-name" i], [class*="site-name" i], [class*="brand" i]',
+      '[class~="shop" i], [class*="shop-name" i], [class*="shopname" i], [class*="store-name" i], [class*="site-name" i], [class*="brand" i], [class$="-shop" i], [class$="__shop" i], [class$="_shop" i]',
     ),
   )) {
     const text = norm(lineText(el));
     if (/^[\p{Script=Han}A-Za-z0-9]{2,12}$/u.test(text) && !GENERIC_WORDS.test(text))
       return { name: text, el };
+    // "星桥卡券 <em>品牌认证</em> ›", "<span class="logo"></span>青柚发卡<span>自动发货</span>":
+    // the box's own words, past its badges and arrow.
+    const own = norm(
+      Array.from(el.childNodes)
+        .filter((n) => n.nodeType === 3)
+        .map((n) => n.nodeValue ?? '')
+        .join(' '),
+    )
+      .replace(/[›>»→]/g, '')
+      .trim();
+    if (/^[\p{Script=Han}A-Za-z0-9]{2,12}$/u.test(own) && !GENERIC_WORDS.test(own))
+      return { name: own, el };
     // "<span>星桥发卡 · 自动发货</span><span>客服QQ: …</span>": its first part, before the
     // tagline, when the box also holds the service line.
     const first = el.firstElementChild;

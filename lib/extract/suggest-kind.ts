@@ -58,6 +58,10 @@ export function kindFromFacts(e: KindEvidence): PageKind {
   if (e.payment) return 'payment';
   if (e.order) return 'order';
   const heads = `${e.title} ${e.headings}`;
+  // A page titled for its guarantees ("店铺保障") that shows the shop's 资质 at its foot is
+  // still the guarantees' page.
+  if (PROMISE_TITLE.test(e.title) && !LICENCE_TITLE.test(e.title) && e.mainPromises >= 2)
+    return 'promise';
   const licenceLabels = LICENCE_LABELS.filter((l) => hasLabel(e.pairs, l)).length;
   if (licenceLabels >= 2 || (LICENCE_TITLE.test(heads) && licenceLabels >= 1)) return 'licence';
   if (e.mainPromises >= 2 || (PROMISE_TITLE.test(heads) && e.mainPromises >= 1)) return 'promise';

@@ -908,3 +908,129 @@ describe('findChat on rows with no time of their own', () => {
     expect(findChat(d, capturedAt)).toBeUndefined();
   });
 });
+
+describe('findChat on utility-class widgets (blind 22)', () => {
+  it('takes no side from the utility classes that centre a letter in its avatar', () => {
+    // "items-center justify-center" centre the letter in its circle: no centred notice.
+    const row = (c: string, side: string, body: string) =>
+      `<div class="flex gap-2"><span class="w-9 h-9 rounded-full flex items-center justify-center">${c}</span><div class="bubble ${side}">${body}</div></div>`;
+    const d = doc(`<div class="chat">
+      ${row('鱼', 'mine', '<div>兑换码提示已被使用</div><div class="text-xs">10:03</div>')}
+      ${row('橙', 'other', '<div>请提供一下订单编号</div><div class="text-xs">小橙 10:05</div>')}
+      ${row('鱼', 'mine', '<div>CG2612020938126047</div><div class="text-xs">10:05</div>')}
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => [m.from, m.text])).toEqual([
+      ['customer', '兑换码提示已被使用'],
+      ['merchant', '请提供一下订单编号'],
+      ['customer', 'CG2612020938126047'],
+    ]);
+  });
+
+  it('keeps a one-word message over its time as the message, not an avatar', () => {
+    const d = doc(`<div class="chat">
+      <div class="row"><div class="b">我</div><div class="t">10:03</div></div>
+      <div class="row kf"><div class="b">请提供一下订单编号</div><div class="t">小橙 10:05</div></div>
+      <div class="row me"><div class="b">好</div><div class="t">10:06</div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => m.text)).toEqual([
+      '我',
+      '请提供一下订单编号',
+      '好',
+    ]);
+  });
+
+  it('reads a role word in an unclassed box at the edge of the row as the avatar', () => {
+    const ava = (c: string) => `<span class="w-9 h-9 rounded-full shrink-0">${c}</span>`;
+    const d = doc(`<div class="chat">
+      <div class="flex gap-2">${ava('我')}<div class="flex flex-col"><div class="px-3">兑换码提示已被使用</div><div class="text-xs">10:03</div></div></div>
+      <div class="flex gap-2">${ava('我')}<div class="flex flex-col"><div class="p-3"><img src="data:," alt="兑换失败截图" width="220" height="390"></div><div class="text-xs">10:03</div></div></div>
+      <div class="flex gap-2">${ava('客服')}<div class="flex flex-col"><div class="px-3">请提供一下订单编号</div><div class="text-xs">小橙 10:05</div></div></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-21T10:03:00+08:00', text: '兑换码提示已被使用' },
+      { from: 'customer', at: '2026-11-21T10:03:00+08:00', text: '兑换失败截图', image: true },
+      {
+        from: 'merchant',
+        name: '小橙',
+        at: '2026-11-21T10:05:00+08:00',
+        text: '请提供一下订单编号',
+      },
+    ]);
+  });
+
+  it('reads a notice with a colon after a clause as a whole line, not a speaker and text', () => {
+    const d = doc(`<div class="chat">
+      <div class="notice">您已进入人工服务，当前客服：小橙</div>
+      <div class="msg right"><p>兑换码提示已被使用</p><span class="time">10:03</span></div>
+      <div class="msg left"><span class="name">小橙</span><p>请提供一下订单编号</p><span class="time">10:05</span></div>
+    </div>`);
+    expect(findChat(d, capturedAt)?.messages[0]).toEqual({
+      from: 'system',
+      text: '您已进入人工服务，当前客服：小橙',
+    });
+  });
+});
+
+describe('findChat on record cards', () => {
+  it('takes no card holding a table of fields for a message, however it is laid out', () => {
+    const card = (title: string, rows: string) =>
+      `<div class="card"><div class="head"><span>${title}</span><button>申请售后</button></div><table>${rows}</table></div>`;
+    const d = doc(
+      `<main class="main">
+      ${card('订单信息', '<tr><th>订单编号</th><td>LM2026112016204503</td></tr><tr><th>下单时间</th><td>2026-11-20 16:20:45</td></tr>')}
+      ${card('卡密信息', '<tr><th>卡号</th><th>提取时间</th></tr><tr><td>2612011620450001</td><td>2026-11-20 16:21:03</td></tr>')}
+    </main>`,
+      '订单详情 - 联系客服',
+    );
+    // Laid out as in a browser: the page across 800px, the cards' first lines on the right.
+    const page = { left: 0, right: 800, width: 800, top: 0, bottom: 600, height: 600, x: 0, y: 0 };
+    const line = {
+      left: 500,
+      right: 780,
+      width: 280,
+      top: 0,
+      bottom: 20,
+      height: 20,
+      x: 500,
+      y: 0,
+    };
+    for (const el of Array.from(d.querySelectorAll<HTMLElement>('main, main *')))
+      el.getBoundingClientRect = () => (el.tagName === 'MAIN' ? page : line) as DOMRect;
+    expect(findChat(d, capturedAt)).toBeUndefined();
+  });
+});
+
+describe('findChat on pictures that failed to load', () => {
+  it('reads a broken picture by its alt, not as an avatar by the size of its alt text', () => {
+    // The window's own document: it has a style engine, as a capture has.
+    document.title = '在线客服';
+    document.body.innerHTML = `<div class="chat">
+      <div class="msg self"><div class="bubble">兑换不了</div><span class="time">21:16</span></div>
+      <div class="msg self"><div class="pic"><img class="shot" src="https://img.example/a.jpg" alt="兑换失败截图"></div><span class="time">21:16</span></div>
+      <div class="msg other"><div class="bubble">请发一下订单编号</div><span class="time">21:17</span></div>
+    </div>`;
+    // As Chromium lays out a picture that did not load: its alt text's box (106×21) as its size.
+    const img = document.querySelector<HTMLImageElement>('img.shot') as HTMLImageElement;
+    img.style.width = '106px';
+    img.style.height = '21px';
+    Object.defineProperty(img, 'complete', { value: true });
+    Object.defineProperty(img, 'naturalWidth', { value: 0 });
+    img.getBoundingClientRect = () =>
+      ({
+        left: 600,
+        right: 706,
+        width: 106,
+        top: 0,
+        bottom: 21,
+        height: 21,
+        x: 600,
+        y: 0,
+      }) as DOMRect;
+    expect(findChat(document, capturedAt)?.messages.map((m) => [m.from, m.text, m.image])).toEqual([
+      ['customer', '兑换不了', undefined],
+      ['customer', '兑换失败截图', true],
+      ['merchant', '请发一下订单编号', undefined],
+    ]);
+    document.body.innerHTML = '';
+  });
+});

@@ -615,4 +615,39 @@ describe('rules from the twenty-first to twenty-third blind corpora', () => {
     );
     expect(facts.payment?.merchant).toBe('深圳市云桥数字科技有限公司');
   });
+
+  it('names the site by a shop box’s own words or the full name beside its logo mark', () => {
+    const facts = extract(
+      page(
+        `<p>订单号：XQ2612031830451173</p><div class="xq-shop">星桥卡券 <em>品牌认证</em><span class="arr">›</span></div>`,
+      ),
+    );
+    expect(facts.site.name).toBe('星桥卡券');
+    const logo = extract(
+      page(
+        '<div class="hero"><div class="logo">星桥</div><div><div class="nm">星桥卡券</div><div class="sub">品牌认证店铺</div></div></div>',
+        '关于',
+      ),
+    );
+    expect(logo.site.name).toBe('星桥卡券');
+  });
+
+  it('calls a page titled for its guarantees a promise page even with the shop’s 资质 below', () => {
+    const facts = extract(
+      page(
+        `<h1>店铺保障</h1><ul><li>付款后系统自动发卡，卡密即时显示。</li><li>卡密无效的，核实后 1 小时内补发。</li></ul>
+        <h2>店铺资质</h2><div><span class="k">企业名称</span><span class="v">深圳星桥数字科技有限公司</span></div>
+        <div><span class="k">统一社会信用代码</span><span class="v">91440300MA5HQ7R20Q</span></div>`,
+        '店铺保障',
+      ),
+    );
+    expect(facts.kind).toBe('promise');
+  });
+
+  it('reads 部分退款 and 等待确认收货 as states', () => {
+    const order = extract(
+      page('<div class="st">部分退款</div><p>订单号：XQ2612031830451173</p><p>实付款：¥75.00</p>'),
+    );
+    expect(order.order?.status).toBe('部分退款');
+  });
 });

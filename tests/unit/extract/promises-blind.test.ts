@@ -513,3 +513,42 @@ describe('promises: rules from the twenty-second and twenty-third blind corpora'
     );
   });
 });
+
+describe('promises: rules from the twenty-fourth and twenty-fifth blind corpora', () => {
+  it('leaves out notices, options, a shop’s bar, states and refusals', () => {
+    expect(
+      promisesOf(
+        '<div class="gg"><em>公告</em><div class="txt">本站所有商品由主站直供、自动发货</div></div>' +
+          '<p>补发 / 退款</p>' +
+          '<div class="shop">青柚发卡 自动发货 进店 ›</div>' +
+          '<p>已开通找回包赔(1年)</p>' +
+          '<p>售后申请已提交，等待商家处理</p>' +
+          '<p>因买家自身原因造成的损失，平台及商户不承担赔付责任。</p>' +
+          '<p>卡密无效的，可在订单完成后24小时内通过“订单投诉”提交证据。</p>',
+        '订单详情',
+      ),
+    ).toEqual([]);
+  });
+
+  it('takes the kind of what is promised, not of a condition that names a delivery', () => {
+    expect(
+      promisesOf('<p>付款后超过 24 小时未发货的，可申请取消订单，货款全额原路退回。</p>'),
+    ).toEqual([
+      { text: '付款后超过 24 小时未发货的，可申请取消订单，货款全额原路退回', category: 'refund' },
+    ]);
+  });
+
+  it('reads a long condition with its consequence', () => {
+    expect(
+      promisesOf(
+        '<p class="art"><b>第六条</b>会员收到卡密后 24 小时内发现卡密无效或已被使用的，可通过工单提交，平台核实后 12 小时内补发新卡或退回账户余额。</p>',
+        '交易保障协议',
+      ),
+    ).toEqual([
+      {
+        text: '会员收到卡密后 24 小时内发现卡密无效或已被使用的，可通过工单提交，平台核实后 12 小时内补发新卡或退回账户余额',
+        category: 'after-sales',
+      },
+    ]);
+  });
+});
