@@ -143,8 +143,15 @@ const SECRET_WORD = /卡密|兑换码|激活码|CDK|充值码|序列号|券码|�
 function underHeading(doc: Document, skip: (el: Element) => boolean): Card[] {
   const cards: Card[] = [];
   for (const heading of Array.from(doc.querySelectorAll('h1, h2, h3, h4, h5, h6, div, p, label'))) {
-    if (skip(heading) || isHidden(heading) || heading.children.length > 1) continue;
-    const title = lineText(heading);
+    if (skip(heading) || isHidden(heading)) continue;
+    // A bar naming the codes with a count beside it ("<span>卡密信息</span><span>共 1 条</span>").
+    const kids = Array.from(heading.children);
+    const counted =
+      kids.length === 2 &&
+      SECRET_WORD.test(lineText(kids[0] as Element)) &&
+      /^共\s*\d+\s*(条|张|个|组|件)$/.test(lineText(kids[1] as Element).trim());
+    if (kids.length > 1 && !counted) continue;
+    const title = counted ? lineText(kids[0] as Element) : lineText(heading);
     if (title.length > 40 || !SECRET_WORD.test(title)) continue;
     // The codes' block, perhaps after a one-line hint ("格式：卡号----密码").
     let block = heading.nextElementSibling;

@@ -769,6 +769,12 @@ function orderCardHeadline(item: Element, units: Unit[]): string | undefined {
 }
 
 /**
+ * An order number label, with a colon ("订单号：QY2612…") or a space before the number
+ * itself ("订单编号 3928461057203846172", as second-hand platforms print it).
+ */
+const ORDER_NO = /订单(号|编号)\s*[:：]|订单(号|编号)\s+[A-Za-z]{0,4}\d{8,}/;
+
+/**
  * The order card a chat shows (sent by the buyer to say which order is asked about: the
  * goods, 订单号, 实付, 状态), when the item holds nothing else: the page's order, no
  * message. An element classed as a card, order or goods box holding an order number
@@ -778,7 +784,7 @@ function chatOrderCard(item: Element): Element | undefined {
   for (const el of [item, ...Array.from(item.querySelectorAll('*'))]) {
     if (!/card|order|goods|trade/i.test(el.getAttribute('class') ?? '')) continue;
     const text = norm(lineText(el));
-    if (/订单(号|编号)\s*[:：]/.test(text) && /[¥￥]\s*\d|实付|金额/.test(text)) return el;
+    if (ORDER_NO.test(text) && /[¥￥]\s*\d|实付|金额/.test(text)) return el;
   }
   return undefined;
 }
@@ -1160,7 +1166,28 @@ function messageLike(el: Element): boolean {
   );
 }
 
-function chatCue(doc: Document, container: Element): boolean {
+/** Class words of a message bubble: msg, message, bubble. */
+const BUBBLE_WORDS = new Set(['msg', 'message', 'bubble', 'bub']);
+
+/**
+ * Whether the rows of a list are drawn as a chat's bubbles: three or more of them (and
+ * half the rows or more) hold a box classed as the message (<div class="line mine"><div
+ * class="av"></div><div class="msg">你好</div></div>), and their sides differ: some are
+ * the reader's (mine, self, row-reverse), others are not. A one-to-one chat in a mobile
+ * app's web view has no title or heading that says "客服" or "聊天", only its bubbles.
+ */
+function bubbleRows(items: readonly Element[]): boolean {
+  const rows = items.filter((item) =>
+    Array.from(item.querySelectorAll('*')).some((e) =>
+      tokensOf(e.getAttribute('class') ?? '').some((t) => BUBBLE_WORDS.has(t)),
+    ),
+  );
+  if (rows.length < 3 || rows.length * 2 < items.length) return false;
+  const sides = rows.map(rowSide);
+  return sides.includes('customer') && sides.some((s) => s !== 'customer' && s !== 'system');
+}
+
+function chatCue(doc: Document, container: Element, items?: readonly Element[]): boolean {
   for (let e: Element | null = container; e; e = e.parentElement) {
     const names = `${e.id} ${e.getAttribute('class') ?? ''}`;
     if (NOT_CHAT.test(names)) return false;
@@ -1176,7 +1203,7 @@ function chatCue(doc: Document, container: Element): boolean {
     if (e.getAttribute('role') === 'log' || EN_CHAT_WORDS.test(label) || CHAT_WORDS.test(label))
       return true;
   }
-  if (composerCue(container)) return true;
+  if (composerCue(container) || (items && bubbleRows(items))) return true;
   const headings = Array.from(doc.querySelectorAll('h1, h2, h3, h4, [class*="title" i]'))
     .map((h) => lineText(h))
     .join(' ');
@@ -1346,8 +1373,26 @@ function trimmed(kids: Element[], all: Element[]): Element[] {
     Boolean(
       k && (DAY_WORD.has(norm(lineText(k)).toLowerCase()) || orderCardHeadline(k, unitsOf(k))),
     );
-  while (alike(kids[first - 1]) || card(kids[first - 1])) first--;
-  while (alike(kids[last + 1]) || card(kids[last + 1])) last++;
+  // A short line of another shape with a row drawn like the messages beyond it is in the
+  // thread too: a recall notice (<div class="sysline">对方已撤回一条消息</div>) before the
+  // agent's last bubble, a row with no side of its own that only its shape keeps in the run.
+  // An input bar, a link list or a picture is no such line.
+  const between = (k: Element | undefined, beyond: Element | undefined): boolean =>
+    Boolean(
+      k &&
+        alike(beyond) &&
+        lineText(k).trim() !== '' &&
+        lineText(k).length <= 60 &&
+        !k.querySelector('textarea, input, button, select, form, a, img'),
+    );
+  while (
+    alike(kids[first - 1]) ||
+    card(kids[first - 1]) ||
+    between(kids[first - 1], kids[first - 2])
+  )
+    first--;
+  while (alike(kids[last + 1]) || card(kids[last + 1]) || between(kids[last + 1], kids[last + 2]))
+    last++;
   return kids.slice(first, last + 1);
 }
 
@@ -1550,7 +1595,7 @@ function senderLine(item: Element): boolean {
 /** A chat drawn as one element per message (bubbles, rows, list items). */
 function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat | undefined {
   const found = findContainer(doc);
-  if (!found || !chatCue(doc, found.container)) return undefined;
+  if (!found || !chatCue(doc, found.container, found.items)) return undefined;
   // Rows that hold only a sender's "time name" line ("2026-11-25 21:03:11 晚星(1527384960)")
   // with the text in the row after: an export laid out line by line, read as text.
   const headerRows = found.items.filter((item, k) => {
@@ -1635,6 +1680,7 @@ function bubbleChat(doc: Document, capturedAt: string, zone?: number): FoundChat
   dropEndTips(items, messages, cued, timed);
   const known = cued.filter(Boolean).length;
   if (messages.length < 2 || known < 2) return undefined;
+  fillSidesByShape(items, messages, cued);
   fillSidesByName(messages, cued);
   const unnamed = messages.filter((m) => m.from === 'merchant' && !m.name);
   const peer =
@@ -2006,6 +2052,41 @@ function readTranscript(
       if (m.from !== 'system' && m.name)
         m.from = m.name === bareName(peer) ? 'merchant' : (sideFromName(m.name) ?? 'customer');
   return messages;
+}
+
+/**
+ * Rows drawn alike (tag and first class word) of which some carry one party's modifier and
+ * the rest none (<div class="row row-self"> beside <div class="row">): the plain rows are
+ * the other party's. The page marks one side and leaves the other as the default; with no
+ * layout to read, a sender's name must not make that default the reader's. Only for rows
+ * with no side of their own, when two or more rows of the shape show one party by their
+ * markup or style and none shows the other.
+ */
+function fillSidesByShape(
+  items: readonly Element[],
+  messages: ChatMessage[],
+  cued: Array<Side | undefined>,
+): void {
+  const shape = (el: Element): string =>
+    `${el.tagName} ${tokensOf(el.getAttribute('class') ?? '')[0] ?? ''}`;
+  const marks = new Map<Element, Side | undefined>();
+  const parties = new Map<string, Side[]>();
+  for (const item of new Set(items)) {
+    const side = rowSide(item);
+    marks.set(item, side);
+    if (side === 'customer' || side === 'merchant')
+      parties.set(shape(item), [...(parties.get(shape(item)) ?? []), side]);
+  }
+  items.forEach((item, i) => {
+    const m = messages[i];
+    if (cued[i] || !m || marks.get(item) || !tokensOf(item.getAttribute('class') ?? '').length)
+      return;
+    const seen = parties.get(shape(item)) ?? [];
+    if (seen.length < 2 || new Set(seen).size !== 1) return;
+    const other: Side = seen[0] === 'customer' ? 'merchant' : 'customer';
+    cued[i] = other;
+    m.from = other;
+  });
 }
 
 /** Messages without a side take the side of another message from the same sender. */

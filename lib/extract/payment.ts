@@ -106,7 +106,9 @@ export function isPaymentPage(pairs: readonly LabelledValue[], title: string): b
 /** A bill page's headline amount ("-98.50"), when no label names the amount. */
 function headlineAmount(doc: Document): { value: number; el: Element } | undefined {
   for (const el of visibleElements(doc)) {
-    if (el.children.length > 2) continue;
+    // "<span>-</span><span>158</span><span>.00</span>": a figure split into inline parts.
+    const inline = Array.from(el.children).every((c) => c.tagName === 'SPAN' && !c.children.length);
+    if (el.children.length > 2 && !(inline && el.children.length <= 5)) continue;
     const text = lineText(el);
     if (text && text.length <= 20 && isAmountOnly(text)) {
       const value = readAmount(text);

@@ -30,7 +30,7 @@ const CATEGORIES: ReadonlyArray<readonly [PromiseCategory, RegExp]> = [
   ['refund', /退款|退回|退还|退换|退货|原路返回|无理由退|包退|全额返还/],
   [
     'after-sales',
-    /售后|质保|保修|包换|换货|换卡|补发|补卡|免费补|补充到账|重新(充值|发货|发卡|发送|发放)|核[查实]并?补|7\s*[×xX*]\s*24\s*(小时)?.{0,4}(客服|售后|在线|服务|人工)|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复|安排)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
+    /售后|质保|保修|包换|换货|换卡|补发|补卡|免费补|补充到账|重新(充值|发货|发卡|发送|发放)|核[查实]并?补|7\s*[×xX*]\s*24\s*(小时)?.{0,4}(客服|售后|在线|服务|人工)|终身客服|客服.{0,12}在线|(均可|都可|随时可?)(联系|找)(在线)?客服(处理|解决)|客服.{0,6}(响应|回复)|客服.{0,6}\d+\s*(小时|分钟)内?.{0,4}(介入|处理|响应|回复|安排|核查|核实|协助)|\d+\s*(天|小时)内.{0,6}(投诉|申请售后|维权)|处理投诉|介入|换新|免费更换/,
   ],
   [
     'authenticity',
@@ -50,7 +50,7 @@ const NOISE =
 const NEGATIVE =
   /不承担|不负责|不支持|不退|不予|概不|恕不|不接受|不提供|无法退|不能退|不包|不保|不在|不属于|不超过(?!\s*\d+\s*(秒|分钟|小时|个?工作日|天))|不高于|封顶|不会再?(发放|发货|发出|发送|到账|退款|赔付)/;
 const PROMISE_LABEL =
-  /^(?:第[一二三四五六七八九十百\d]+条\s*|\d+(?:\.\d+)+\s*|\d{1,2}\s+(?=\p{Script=Han})|[\d一二三四五六七八九十]+[.、)）]\s*|[(（][\d一二三四五六七八九十]+[)）]\s*)?(?:【[^】]{1,10}】\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
+  /^(?:第[一二三四五六七八九十百\d]+条\s*|\d+(?:\.\d+)+\s*|\d{1,2}\s*(?=\p{Script=Han})(?!\s*(小时|分钟|秒|天|个|倍|元|张|次|年|月|周|工作日|件|位|条|号|级|期|份|折|星|人|台|区|G|款|类|种|项))|[\d一二三四五六七八九十]+[.、)）]\s*|[(（][\d一二三四五六七八九十]+[)）]\s*)?(?:【[^】]{1,10}】\s*)?(?:[\p{Script=Han}]{0,6}(?:承诺|保障|服务|说明|须知|规则|政策|条款|特色|优势)\s*[:：])?\s*/u;
 const OTHER_LABEL = /^[\p{Script=Han}A-Za-z]{2,10}\s*[:：]/u;
 
 /** Goods sent late when stock runs out ("如遇库存不足，客服将在 2 小时内手动补发"). */
@@ -120,7 +120,7 @@ const GENERIC_HEADLINE =
  * 9:00-23:00) and conditional instructions (如超过24小时未到账请联系客服).
  */
 const NOT_A_COMMITMENT =
-  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|发放|发卡|交付|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认|通过|先|务必|按|使用|附上|保留|上传|填写|备注|注意|仔细|耐心)|如下[:：]?$|(重置|验证|找回)(链接|密码|邮件|码)|激活(链接|邮件)|(分钟|小时)内有效|(保障|处理|审核|进行|生效|受理|充值|发货|交易|服务|退款)中$|已(购买|开通|生效|激活|选择|领取|使用|购)$|^已(开通|购买|选择|领取)[^，,的]*$|已(提交|受理)|^等待(商家|卖家|客服|平台|买家)|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|(提交|上传|提供)[^，,]{0,4}(证据|截图|材料|凭证)$|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^为了?(保障|保护|维护|规范|提升|提高|确保|更好)|^(该|当前|本|此|您的)?订单(尚未|还未|暂未)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]|^关于.{2,30}(说明|通知|公告|规定|声明|办法|调整)$|(方式|类型|状态)\s*[:：]|(已售|库存|销量|月销)\s*[:：]?\s*\d/u;
+  /^[\p{Script=Han}]{2,4}(金额|时间|方式|状态|单号|原因|编号|账号|进度)$|^(已|待|未)[\p{Script=Han}]{2,5}\s*([(（][^)）]*[)）])?$|费$|费用$|成功$|有权|协议\s*([(（].*[)）])?$|^(商户|商家|买家|用户|系统)(发起|申请|提交)|^(申请|联系|查看|去|点击)[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{2,8}时间\s*[:：]?\s*\d|^[^，,(（]{0,10}(在线|服务|工作|营业|值班)时间(为|是)?\s*[:：]?\s*\d{1,2}[:：]\d{2}|^(如|若|如果|假如|倘若).{0,24}(?<![申邀])请|^[\p{Script=Han}]{2,3}中$|的$|^[\p{Script=Han}]{2,6}(标准|规则|说明|流程|须知|范围|政策|条款|信息|进度)$|已.{0,4}(发货|发送|发出|发放|发卡|交付|到账|退款|退回|完成|补发)|客服在线\s*\d|分为|可在.{0,20}查看|(?<![申邀])请(联系|于|在|及时|勿|提供|截图|核对|确认|通过|先|务必|按|使用|附上|保留|上传|填写|备注|注意|仔细|耐心)|如下[:：]?$|(重置|验证|找回)(链接|密码|邮件|码)|激活(链接|邮件)|(分钟|小时)内有效|(保障|处理|审核|进行|生效|受理|充值|发货|交易|服务|退款)中$|已(购买|开通|生效|激活|选择|领取|使用|购)$|^已(开通|购买|选择|领取)[^，,的]*$|已(提交|受理)|^等待(商家|卖家|客服|平台|买家)|^此(邮件|消息|短信|通知)|调整为|变更为|成立于|专注于?|冒充|诈骗|不法分子|诱导|制定本|本(政策|规则|协议|条款)|售后中心|客服中心|帮助中心|^[\p{Script=Han}]{2,4}(组|部|团队|中心)$|^用于|点击|进入(退款|售后|审核)流程|否则|^质保期\s*\d|(提交|上传|提供)[^，,]{0,4}(证据|截图|材料|凭证)$|(买家|用户|您)(应当?|须|需要?|必须)|^(提交|填写|上传|选择|输入|登录|等待|进入|打开)|的(订单|商品|情况|用户|买家)$|的[\p{Script=Han}]{0,4}申请$|包括|^为了?(保障|保护|维护|规范|提升|提高|确保|更好)|^(该|当前|本|此|您的)?订单(尚未|还未|暂未)|^(发货|支付|付款|配送|交付|充值|处理)(方式|类型|结果)[\p{Script=Han}]|^关于.{2,30}(说明|通知|公告|规定|声明|办法|调整)$|(方式|类型|状态)\s*[:：]|(已售|库存|销量|月销)\s*[:：]?\s*\d/u;
 /**
  * Where refunded money goes, with no time or trigger ("退款均按原支付路径返还"): how refunds
  * travel, not a promise on its own (after a promise it says more of it: "…，款项原路退回").
@@ -378,20 +378,18 @@ function clausesOf(full: string): Clause[] {
   for (const sentence of answers.split(/[。；;！!\n·•|★☆✓✔√]|\s{2,}/)) {
     // "…，现将本站交易保障说明如下：" introduces what follows; it promises nothing itself.
     if (INTRO.test(sentence.trim())) continue;
-    const raws = sentenceClauses(sentence);
+    // Without its list number or title ("5如无法补发，…"), so that its first clause reads as
+    // the condition it is.
+    const body = sentence.trim().replace(PROMISE_LABEL, '');
+    const raws = sentenceClauses(body);
     const units = raws.map((raw, k) => (k === 0 ? raw.replace(PROMISE_LABEL, '').trim() : raw));
     units.forEach((raw, at) => {
       const stripped = raw.replace(PROMISE_LABEL, '').trim();
       if (!stripped || (prose && markets(stripped))) return;
       // Instructions (请…) and how-to steps (①…) are not commitments.
       if (/^请|[①-⑩]|^第.步/.test(stripped)) return;
-      // "假一赔十、不到账全额退款" lists two promises; "绝不销售黑卡、盗刷卡" is one.
-      const parts = stripped.split('、').map((x) => x.trim());
-      const list =
-        !/包括|分为/.test(stripped) &&
-        parts.length > 1 &&
-        parts.every((x) => x.length >= 4 && promiseCategory(x) !== undefined);
-      for (const text of list ? parts : [stripped]) out.push({ text, sentence, units, at });
+      // "假一赔十、不到账全额退款" is one sentence, quoted whole like any other.
+      out.push({ text: stripped, sentence: body, units, at });
     });
   }
   return out;
@@ -677,7 +675,14 @@ export function findPromises(
       ...c,
       text: c.text.replace(ICON, '').trim(),
     }));
-    const badge = inBadgeStrip(line.el);
+    // "官方授权渠道 · 自动发货 · 7×24 小时客服": three or more selling points on one line, set
+    // apart by dots, none a sentence, one a bare slogan: a strip of badges written as text.
+    const items = line.text.split(/\s*[·•|｜]\s*/).filter(Boolean);
+    const badge =
+      inBadgeStrip(line.el) ||
+      (items.length >= 3 &&
+        items.every((t) => t.length <= 10 && !/[，,。；;]/.test(t)) &&
+        items.some((t) => GENERIC_HEADLINE.test(t.replace(ICON, ''))));
     const slogans = clauses.length > 1 && clauses.every((c) => GENERIC_HEADLINE.test(c.text));
     for (const cl of clauses) {
       const clause = cl.text;
@@ -686,6 +691,12 @@ export function findPromises(
       // A condition with its consequence ("…发现卡密无效或已被使用的，平台核实后 12 小时内
       // 补发…") may run longer than a single clause.
       const most = /的[，,]/.test(bare) ? 60 : 40;
+      // "本商品为运营商官方直充，付款后…到账": what the goods are leads the sentence; the
+      // commitment after it gives the sentence its kind.
+      const described = /^本(商品|产品|服务)(为|是|属于)/.test(clause);
+      const rest = described ? clause.replace(/^[^，,]*[，,]/, '') : clause;
+      if (described && (rest === clause || !promiseCategory(rest)) && cl.at < cl.units.length - 1)
+        continue;
       if (clause.length < 3 || bare.length > most || NEGATIVE.test(clause)) continue;
       // A slogan on its own ("正品保障", "售后无忧", a badge "自动发货") names a topic; the
       // commitment, when there is one, is the sentence beside it. So does a strip of them.
@@ -724,10 +735,18 @@ export function findPromises(
       if (OTHER_LABEL.test(clause) || CONTACT.test(clause) || PRICED.test(clause)) continue;
       // Options or buttons ("补发 / 退款") and a shop's bar ("青柚发卡 自动发货 进店 ›").
       if (OPTIONS.test(clause) || /(进店|›|»)\s*$/.test(clause)) continue;
-      const category = clauseCategory(clause);
+      let category = clauseCategory(clause === rest ? clause : rest) ?? clauseCategory(clause);
       if (!category) continue;
       // Quoted as its whole sentence, the category of the clause that promises first.
       const text = wholeSentence(cl).replace(ICON, '').trim();
+      // "在线时间内提交的售后申请，1 小时内给出处理结果": an answer within hours, in a
+      // sentence about after-sales, is after-sales; only goods sent or credited are delivery.
+      if (
+        category === 'delivery' &&
+        /售后|投诉|工单/.test(text) &&
+        !/发货|到账|发卡|充值|交付|交号|交货|发放|发送/.test(clause)
+      )
+        category = 'after-sales';
       const key = norm(text);
       if (seen.has(key)) {
         const same = found.find((p) => norm(p.text) === key && p.el === line.el);

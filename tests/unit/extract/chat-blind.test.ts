@@ -1034,3 +1034,94 @@ describe('findChat on pictures that failed to load', () => {
     document.body.innerHTML = '';
   });
 });
+
+describe('findChat on long mobile chats (blind 24)', () => {
+  it('reads a one-to-one chat by its bubbles on two sides when nothing on the page names it', () => {
+    const d = doc(
+      `<div class="hd"><div class="who"><b>阿杰游戏号</b><small>实名认证 · 信用极好</small></div></div>
+      <main class="feed">
+        <div class="time">11月20日 22:10</div>
+        <div class="line mine"><div class="av"></div><div class="msg">你好，这个号还在吗？</div></div>
+        <div class="line"><div class="av"></div><div class="msg">在的，诚心要可以小刀</div></div>
+        <div class="line mine"><div class="av"></div><div class="msg">会不会找回？</div></div>
+        <div class="line"><div class="av"></div><div class="msg">不会，放心买</div></div>
+      </main>`,
+      '阿杰游戏号 - 鲸转二手',
+    );
+    expect(findChat(d, capturedAt)?.messages).toEqual([
+      { from: 'customer', at: '2026-11-20T22:10:00+08:00', text: '你好，这个号还在吗？' },
+      { from: 'merchant', at: '2026-11-20T22:10:00+08:00', text: '在的，诚心要可以小刀' },
+      { from: 'customer', at: '2026-11-20T22:10:00+08:00', text: '会不会找回？' },
+      { from: 'merchant', at: '2026-11-20T22:10:00+08:00', text: '不会，放心买' },
+    ]);
+    // Boxes classed as messages that all sit on one side (a feed of one's own posts) are no chat.
+    const feed = doc(
+      `<main class="feed">
+        <div class="time">11月20日 22:10</div>
+        <div class="line mine"><div class="msg">出一个原神号</div></div>
+        <div class="line mine"><div class="msg">出一个崩铁号</div></div>
+        <div class="line mine"><div class="msg">出一个王者号</div></div>
+      </main>`,
+      '我的发布',
+    );
+    expect(findChat(feed, capturedAt)).toBeUndefined();
+  });
+
+  it('leaves out an order card whose number follows its label after a space', () => {
+    const d = doc(
+      `<main class="feed">
+        <div class="time">11月20日 22:36</div>
+        <div class="line mine"><div class="av"></div><div class="msg"><div class="ocard">
+          <div class="t">我已付款，等待你发货</div><div class="n">原神官服 AR58 雷神2命</div>
+          <div class="f">实付款 <b>¥704.00</b><br>订单编号 3928461057203846172</div>
+        </div></div></div>
+        <div class="line mine"><div class="av"></div><div class="msg">发一下号</div></div>
+        <div class="line"><div class="av"></div><div class="msg">稍等</div></div>
+        <div class="line mine"><div class="av"></div><div class="msg">好</div></div>
+      </main>`,
+    );
+    const chat = findChat(d, capturedAt);
+    expect(chat?.messages.map((m) => m.text)).toEqual(['发一下号', '稍等', '好']);
+    const card = d.querySelector('.ocard');
+    expect(chat?.items.some((i) => card && i.contains(card))).toBe(false);
+  });
+
+  it("reads plain rows beside rows marked as the reader's as the other party's", () => {
+    const d = doc(`<main class="list">
+      <div class="divider"><span>今天 08:31</span></div>
+      <div class="row row-self"><div class="ava"></div><div class="body"><div class="bubble">怎么说？</div></div></div>
+      <div class="row"><div class="ava"></div><div class="body"><div class="nick">柚子</div><div class="bubble">亲，稍等</div></div></div>
+      <div class="row row-self"><div class="ava"></div><div class="body"><div class="bubble">好</div></div></div>
+      <div class="row"><div class="ava"></div><div class="body"><div class="nick">青柚售后-小青</div><div class="bubble">无法补发</div></div></div>
+    </main>`);
+    expect(findChat(d, capturedAt)?.messages.map((m) => [m.from, m.name])).toEqual([
+      ['customer', undefined],
+      ['merchant', '柚子'],
+      ['customer', undefined],
+      ['merchant', '青柚售后-小青'],
+    ]);
+  });
+
+  it("keeps a notice before the thread's last row, which shows no side of its own", () => {
+    // The window's own document: it has a style engine that centres the notice.
+    document.title = '在线客服';
+    document.body.innerHTML = `<div class="list">
+      <div class="time">今天 08:31</div>
+      <div class="m self"><div class="av">我</div><div class="col"><div class="bb">我根本没充过</div></div></div>
+      <div class="m"><div class="av">客服</div><div class="col"><div class="nick">北辰-阿宁</div><div class="bb">稍等</div></div></div>
+      <div class="m self"><div class="av">我</div><div class="col"><div class="bb">快点</div></div></div>
+      <div class="sysline" style="text-align:center"><span>对方已撤回一条消息</span></div>
+      <div class="m"><div class="av">客服</div><div class="col"><div class="nick">北辰-阿宁</div><div class="bb">请提交售后工单</div></div></div>
+    </div>`;
+    expect(findChat(document, capturedAt)?.messages.slice(3)).toEqual([
+      { from: 'system', at: '2026-11-21T08:31:00+08:00', text: '对方已撤回一条消息' },
+      {
+        from: 'merchant',
+        name: '北辰-阿宁',
+        at: '2026-11-21T08:31:00+08:00',
+        text: '请提交售后工单',
+      },
+    ]);
+    document.body.innerHTML = '';
+  });
+});

@@ -650,4 +650,23 @@ describe('rules from the twenty-first to twenty-third blind corpora', () => {
     );
     expect(order.order?.status).toBe('部分退款');
   });
+
+  it('reads a code under a bar naming it with a count, and a bill’s figure split into spans', () => {
+    const order = extract(
+      page(
+        `<p>订单号：SG2612071422083316</p><div class="keybox"><div class="kh"><span>卡密信息</span><span>共 1 条</span></div>
+        <div class="kr"><code>V8KQ2M7XRD5T9PLN</code><span class="used">已被使用</span><a href="#copy">复制</a></div></div>`,
+      ),
+    );
+    expect(order.order?.cardKeys).toEqual(['V8KQ2M7XRD5T9PLN']);
+    const bill = extract(
+      page(
+        `<div class="bill-amount"><span>-</span><span>158</span><span>.00</span></div>
+        <p>交易状态：交易成功</p><p>支付宝交易号：2026120622001482761503918264</p>
+        <p>商家订单号：JG20261206213415772</p><p>收款方：极光卡铺</p>`,
+        '账单详情',
+      ),
+    );
+    expect(bill.payment?.amount).toBe(158);
+  });
 });

@@ -552,3 +552,40 @@ describe('promises: rules from the twenty-fourth and twenty-fifth blind corpora'
     ]);
   });
 });
+
+describe('promises: rules from the twenty-fifth to twenty-seventh blind corpora', () => {
+  it('reads past a list number in its own span, and a description leading the sentence', () => {
+    expect(
+      promisesOf(
+        '<ul><li><span class="no">5</span>如无法补发，将全额退款至原支付账户。</li>' +
+          '<li><span class="no">6</span>本商品为运营商官方直充，付款后系统自动提交充值，一般 10 分钟至 2 小时内到账。</li></ul>',
+      ),
+    ).toEqual([
+      { text: '如无法补发，将全额退款至原支付账户', category: 'refund' },
+      {
+        text: '本商品为运营商官方直充，付款后系统自动提交充值，一般 10 分钟至 2 小时内到账',
+        category: 'delivery',
+      },
+    ]);
+  });
+
+  it('keeps "1 小时" whole, and reads an answer within hours about after-sales as after-sales', () => {
+    expect(
+      promisesOf(
+        '<dl><dt>客服什么时候在线？</dt><dd>客服在线时间为 9:00-23:00。在线时间内提交的售后申请，1 小时内给出处理结果。</dd></dl>',
+      ),
+    ).toEqual([
+      { text: '在线时间内提交的售后申请，1 小时内给出处理结果', category: 'after-sales' },
+    ]);
+  });
+
+  it('leaves out a dotted strip of selling points that holds a bare slogan', () => {
+    expect(promisesOf('<p>官方授权渠道 · 自动发货 · 7×24 小时客服</p>', '首页')).toEqual([]);
+  });
+
+  it('quotes a list joined by 、 whole', () => {
+    expect(promisesOf('<p>独享账号在质保期内出现掉会员、被找回的，免费更换新账号。</p>')).toEqual([
+      { text: '独享账号在质保期内出现掉会员、被找回的，免费更换新账号', category: 'after-sales' },
+    ]);
+  });
+});
