@@ -45,6 +45,9 @@ async function main(argv: readonly string[]): Promise<void> {
     );
     for (const c of cases) {
       html = c.html;
+      // A blank page first: two addresses that differ only after "#" (an H5 shop's routes)
+      // would otherwise be one document, and the second page would never load.
+      await page.goto('about:blank');
       await page.goto(c.url);
       await page.addScriptTag({ content: bundle });
       const facts = await page.evaluate(

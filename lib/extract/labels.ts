@@ -268,6 +268,21 @@ export function findLabelledValues(
       out.push({ label: spaced[1], value: spaced[2], el, inline: true });
       continue;
     }
+    // "实付款 <b>¥704.00</b><br>订单编号 3928…": such fields one per line of a box, with no
+    // colon, the number's line and the paid figure's.
+    const rows = visibleText(el).split('\n');
+    if (rows.length >= 2 && rows.length <= 4 && !/[:：]/.test(text)) {
+      const found = rows.flatMap((row) => {
+        const id = ID_WITHOUT_COLON.exec(row.trim());
+        if (id?.[1] && id[2]) return [{ label: id[1], value: id[2] }];
+        const paid = /^(实付款|实付|实付金额)\s*([¥￥]\s*[\d,]+(?:\.\d{1,2})?)$/.exec(row.trim());
+        return paid?.[1] && paid[2] ? [{ label: paid[1], value: paid[2] }] : [];
+      });
+      if (found.some((f) => f.label !== '实付款' && f.label !== '实付' && f.label !== '实付金额')) {
+        for (const f of found) out.push({ ...f, el, inline: true });
+        continue;
+      }
+    }
     // A receipt kept as preformatted text: "订单号......KM1001" (dot leaders), and a label
     // on a line of its own with its value indented on the next.
     if (el.tagName === 'PRE') {

@@ -70,6 +70,26 @@ export const ORDER_LABELS = {
 
 const PLATFORM_NUMBER = /^(平台订单号|系统订单号|平台单号|系统单号)$/;
 
+/** A picture's stand-in (class pic, thumb, cover…) holding words ("Steam", "百度网盘 SVIP"). */
+const THUMBNAIL = /thumb|pic|img|cover|logo|icon/i;
+
+/**
+ * A product cell's name past the words of its picture's stand-in ("<div class="_pic_">Steam
+ * </div><span>Steam 国区钱包充值码 50元</span>"): the name alone.
+ */
+function pastThumbnail(product: Picked<string> | undefined): Picked<string> | undefined {
+  const cell = product?.from.el;
+  if (!product || !cell) return product;
+  const thumb = Array.from(cell.querySelectorAll('*')).find(
+    (el) => THUMBNAIL.test(el.getAttribute('class') ?? '') && lineText(el).trim() !== '',
+  );
+  if (!thumb) return product;
+  const words = lineText(thumb).trim();
+  const rest = product.value.startsWith(words) ? product.value.slice(words.length).trim() : '';
+  const value = rest ? readProduct(rest) : undefined;
+  return value ? { value, from: { ...product.from, value } } : product;
+}
+
 /** Readers for a set of pairs, shared by order and payment pages. */
 export function orderPicks(pairs: readonly LabelledValue[], capturedAt: string, zone?: number) {
   const orderId = pick(pairs, ORDER_LABELS.orderId, (v) => readId(v));
@@ -84,7 +104,7 @@ export function orderPicks(pairs: readonly LabelledValue[], capturedAt: string, 
     tradeNo,
     amount: pick(pairs, ORDER_LABELS.amount, readAmount),
     placedAt: pick(pairs, ORDER_LABELS.placedAt, readDate(capturedAt, zone)),
-    product: pick(pairs, ORDER_LABELS.product, readProduct),
+    product: pastThumbnail(pick(pairs, ORDER_LABELS.product, readProduct)),
     quantity: pick(pairs, ORDER_LABELS.quantity, readQuantity),
     status: pick(pairs, ORDER_LABELS.status, readWord(16)),
     paymentMethod: pick(pairs, ORDER_LABELS.paymentMethod, readMethod),
@@ -243,6 +263,23 @@ function cardTitle(box: Element): { value: string; el: Element } | undefined {
     .map((l) => l.trim())
     .filter(Boolean);
   if (lines.length < 2 || lines.length > 6) return undefined;
+  // A card headed by its state ("我已付款，等待你发货") names the goods on the line below.
+  if (lines.length >= 3 && /[，,]|等待|已付款|已发货|待发货/.test(lines[0] ?? '')) {
+    const head = Array.from(box.children).find((c) => lineText(c).trim() === lines[0]);
+    const name =
+      head &&
+      Array.from(box.querySelectorAll('*')).find((el) => {
+        const text = lineText(el).trim();
+        return (
+          el.children.length === 0 &&
+          !head.contains(el) &&
+          /\p{Script=Han}{2,}/u.test(text) &&
+          !/[:：¥￥]|订单|实付|编号/.test(text)
+        );
+      });
+    const value = name ? readProduct(lineText(name).trim()) : undefined;
+    if (name && value) return { value, el: name };
+  }
   const product = bareCells(box).product;
   if (!product || lineText(product.el) !== lines[0]) return undefined;
   return /信息|详情|订单|明细|记录|结果/.test(product.value) ? undefined : product;

@@ -669,4 +669,38 @@ describe('rules from the twenty-first to twenty-third blind corpora', () => {
     );
     expect(bill.payment?.amount).toBe(158);
   });
+
+  it('reads an order card in a chat headed by its state, with its fields one per line', () => {
+    const facts = extract(
+      page(
+        `<div class="ocard"><div class="t">我已付款，等待你发货</div>
+          <div class="g"><div class="ph"></div><div class="n">原神官服 天空岛 AR58 雷神2命</div></div>
+          <div class="f">实付款 <b>¥704.00</b><br>订单编号 3928461057203846172</div></div>`,
+        '阿杰游戏号 - 鲸转二手',
+      ),
+    );
+    expect([facts.order?.orderId, facts.order?.amount, facts.order?.product]).toEqual([
+      '3928461057203846172',
+      704,
+      '原神官服 天空岛 AR58 雷神2命',
+    ]);
+  });
+
+  it('reads a list cell’s product past its picture’s stand-in words', () => {
+    const row = (id: string, tag: string, name: string) =>
+      `<tr><td>${id}</td><td><div class="goods"><div class="_pic_6c2ra_44">${tag}</div><span>${name}</span></div></td>
+       <td>¥50.00</td><td>已完成</td><td>2026-12-06 21:34:15</td></tr>`;
+    const facts = extract(
+      page(
+        `<table><tr><th>订单号</th><th>商品</th><th>实付</th><th>状态</th><th>下单时间</th></tr>
+        ${row('JG20261206213415772', 'Steam', 'Steam 国区钱包充值码 50元')}
+        ${row('JG20261205101522318', 'B站', '哔哩哔哩 大会员 季卡 兑换码')}</table>`,
+        '我的订单',
+      ),
+    );
+    expect(facts.orders?.map((o) => o.product)).toEqual([
+      'Steam 国区钱包充值码 50元',
+      '哔哩哔哩 大会员 季卡 兑换码',
+    ]);
+  });
 });
