@@ -321,7 +321,7 @@ export function findLabelledValues(
   // A section's heading over its fields ("商品信息" over 商品标题 / 商品编号 / 购买数量): the
   // box under it holds two or more pairs of its own, so it is no field's value.
   const section = (p: LabelledValue) =>
-    !p.inline && out.filter((q) => q.el !== p.el && p.el.contains(q.el)).length >= 2;
+    !p.inline && out.filter((q) => !q.inline && q.el !== p.el && p.el.contains(q.el)).length >= 2;
   return out.filter(
     (p) =>
       (!p.inline || !(inner.get(p.label) ?? []).some((el) => el !== p.el && p.el.contains(el))) &&

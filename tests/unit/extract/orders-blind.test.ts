@@ -703,4 +703,16 @@ describe('rules from the twenty-first to twenty-third blind corpora', () => {
       '哔哩哔哩 大会员 季卡 兑换码',
     ]);
   });
+
+  it('reads a product column whose cell holds a picture’s words and an attribute line', () => {
+    const facts = extract(
+      page(
+        `<p>订单编号：JG20261206213415772</p><table><thead><tr><th>商品</th><th>单价</th><th>数量</th><th>小计</th></tr></thead>
+        <tbody><tr><td><div class="goodsCell"><div class="goodsPic">百度网盘<br>SVIP</div><div>
+          <div class="goodsName">百度网盘 超级会员SVIP 年卡 独享账号</div><div class="goodsSku">类型：独享账号 · 质保期 6 个月</div></div></div></td>
+          <td>¥168.00</td><td>1</td><td>¥168.00</td></tr></tbody></table>`,
+      ),
+    );
+    expect(facts.order?.product).toBe('百度网盘 超级会员SVIP 年卡 独享账号');
+  });
 });
