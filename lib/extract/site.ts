@@ -109,6 +109,11 @@ function siteName(
     parts.some((p) => p.startsWith(brandText) && GENERIC_WORDS.test(p.slice(brandText.length)))
   )
     return { name: brandText, el: brand as Element };
+  // "云栈发卡<small>游戏点卡 · 礼品卡 自动发货</small>": the title part the brand opens with.
+  const branded = brandText
+    ? parts.find((p) => p.length >= 2 && brandText.startsWith(p))
+    : undefined;
+  if (branded) return { name: branded, el: brand as Element };
   const confirmed = parts.find((p) => logoText.includes(p) || foot.some((f) => f.includes(p)));
   if (confirmed) return { name: confirmed, ...(logo ? { el: logo } : {}) };
   // "明月卡盟 · 客服消息": the part that is not a page's own name.

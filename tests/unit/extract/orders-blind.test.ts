@@ -715,4 +715,17 @@ describe('rules from the twenty-first to twenty-third blind corpora', () => {
     );
     expect(facts.order?.product).toBe('百度网盘 超级会员SVIP 年卡 独享账号');
   });
+
+  it('names the site by the title part its brand opens with, and reads an mfoot footer', () => {
+    const facts = extract(
+      page(
+        `<a class="brand" href="/">云栈发卡<small>游戏点卡 · 礼品卡 自动发货</small></a>
+        <div class="mfoot">橘猫小铺 · 影音会员自动发货<br>成都橘猫数码科技有限公司<br>蜀ICP备2026034726号-1</div>`,
+        '云栈发卡 - 游戏点卡 · 礼品卡自动发货平台',
+      ),
+    );
+    expect(facts.site.name).toBe('云栈发卡');
+    expect(facts.site.company).toBe('成都橘猫数码科技有限公司');
+    expect(facts.promises).toEqual([]);
+  });
 });

@@ -589,3 +589,37 @@ describe('promises: rules from the twenty-fifth to twenty-seventh blind corpora'
     ]);
   });
 });
+
+describe('promises: rules from the twenty-eighth and twenty-ninth blind corpora', () => {
+  it('quotes an instruction leading its consequence, and a condition opened by 提交…后', () => {
+    expect(
+      promisesOf(
+        '<p>到账异常请联系在线客服，客服 30 分钟内响应处理。</p>' +
+          '<p>提交售后后，客服 2 小时内处理完毕（23:00 后提交的次日 10:00 前处理）。</p>' +
+          '<p>缺货、发卡失败或无法补发的订单，全额退款到原支付账户。</p>',
+      ),
+    ).toEqual([
+      { text: '到账异常请联系在线客服，客服 30 分钟内响应处理', category: 'after-sales' },
+      {
+        text: '提交售后后，客服 2 小时内处理完毕（23:00 后提交的次日 10:00 前处理）',
+        category: 'after-sales',
+      },
+      { text: '缺货、发卡失败或无法补发的订单，全额退款到原支付账户', category: 'refund' },
+    ]);
+  });
+
+  it('reads an exclusive account as authenticity, and leaves out titles, waits and timeline steps', () => {
+    expect(
+      promisesOf(
+        '<p>所有独享账号均为一人一号，保证独享，不与他人共用。</p>' +
+          '<div class="sec-t">热门游戏直充<small>官方渠道 · 自动到账</small></div>' +
+          '<p>双十二期间咨询量较大，客服回复可能稍慢，请耐心等待。</p>' +
+          '<p>您已于 2026-12-10 15:02:17 提交退款申请，等待商家审核</p>' +
+          '<div class="step">申请退款 12-10 15:02</div>',
+        '首页',
+      ),
+    ).toEqual([
+      { text: '所有独享账号均为一人一号，保证独享，不与他人共用', category: 'authenticity' },
+    ]);
+  });
+});
