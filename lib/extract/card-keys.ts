@@ -19,7 +19,7 @@ export function cardKey(card: Pick<Card, 'number' | 'secret'>): string {
 
 /** Labels of a card secret or a code that works on its own. */
 export const SECRET_LABEL =
-  /^(卡密|卡密信息|卡密内容|密码|卡号密码|卡密码|兑换码|激活码|CDK|CDKEY|CD-KEY|充值码|券码|提货码|序列号|密钥|KEY|授权码|卡券|充值卡密|礼品码|礼品卡密|核销码|验证码券|卡券码)$/i;
+  /^(卡密|卡密信息|卡密内容|密码|卡号密码|卡密码|兑换码|激活码|CDK|CDKEY|CD-KEY|充值码|券码|提货码|序列号|密钥|产品密钥|激活密钥|商品密钥|软件密钥|KEY|授权码|卡券|充值卡密|礼品码|礼品卡密|核销码|验证码券|卡券码)$/i;
 const NUMBER_LABEL = /^(卡号|卡号码|充值卡号)$/;
 /** A delivered account (账号交易): its login, kept only together with its password. */
 const ACCOUNT_LABEL = /^(登录账号|登录帐号|游戏账号|游戏帐号|账号|帐号)$/;

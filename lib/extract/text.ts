@@ -202,7 +202,8 @@ export function visibleElements(doc: Document): Element[] {
   return out;
 }
 
-const FOOTER_CUE = /(^|[-_\s])m?(foot|footer|bottom|copyright|copy)([-_\s]|$)|footer/i;
+const FOOTER_CUE =
+  /(^|[-_\s])m?(foot|footer|bottom|copyright|copy)([-_\s]|$)|(^|\s)ft(\s|$)|footer/i;
 
 /** Whether an element sits in the page footer (tag, role or class/id names). */
 export function inFooter(el: Element): boolean {

@@ -728,4 +728,21 @@ describe('rules from the twenty-first to twenty-third blind corpora', () => {
     expect(facts.site.company).toBe('成都橘猫数码科技有限公司');
     expect(facts.promises).toEqual([]);
   });
+
+  it('reads a 产品密钥 column, and a company on a line of an "ft" footer', () => {
+    const facts = extract(
+      page(
+        `<p>订单编号：JG2612141955203318</p><h3>密钥信息（2 个）</h3><table class="keys">
+        <tr><th>序号</th><th>产品密钥</th><th>操作</th></tr>
+        <tr><td>1</td><td class="k">NX4TB-8QWJ7-K2R9D-HM3CV-7YP6F</td><td><span>复制</span></td></tr>
+        <tr><td>2</td><td class="k">D7KPR-3MWQ9-TX4HB-2JC8V-G6RNY</td><td><span>复制</span></td></tr></table>
+        <div class="ft">客服QQ：1546208937<br>长沙柚子信息技术有限公司<br>湘ICP备2026028614号-1</div>`,
+      ),
+    );
+    expect(facts.order?.cardKeys).toEqual([
+      'NX4TB-8QWJ7-K2R9D-HM3CV-7YP6F',
+      'D7KPR-3MWQ9-TX4HB-2JC8V-G6RNY',
+    ]);
+    expect(facts.site.company).toBe('长沙柚子信息技术有限公司');
+  });
 });

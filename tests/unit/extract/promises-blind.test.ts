@@ -623,3 +623,24 @@ describe('promises: rules from the twenty-eighth and twenty-ninth blind corpora'
     ]);
   });
 });
+
+describe('promises: rules from the thirtieth and thirty-first blind corpora', () => {
+  it('leaves out reviews under a masked name, refusals, log lines, strips and the shop’s tag', () => {
+    expect(
+      promisesOf(
+        '<div class="rv"><div class="u">m***n · 2026-11-30</div>客服回复有点慢，不过充上了</div>' +
+          '<p>已绑定、已使用或超过 72 小时未反馈的卡券，不再受理售后。</p>' +
+          '<p>2026-12-13 11:02买家申请售后：卡内余额为 0，疑似已被他人使用</p>' +
+          '<span>正版软件授权 · 自动发货 · 客服时间 09:00-22:00</span>' +
+          '<div class="shopline">柚子卡铺<span class="tag">自动发卡</span></div>',
+        '订单详情 - 柚子卡铺',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads goods bought from authorised agents as authenticity', () => {
+    expect(promisesOf('<p>所有充值卡均从运营商授权代理商处采购，保证全新未充值。</p>')).toEqual([
+      { text: '所有充值卡均从运营商授权代理商处采购，保证全新未充值', category: 'authenticity' },
+    ]);
+  });
+});
