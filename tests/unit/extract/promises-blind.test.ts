@@ -643,4 +643,10 @@ describe('promises: rules from the thirtieth and thirty-first blind corpora', ()
       { text: '所有充值卡均从运营商授权代理商处采购，保证全新未充值', category: 'authenticity' },
     ]);
   });
+
+  it('reads a latest time for delivery as delivery', () => {
+    expect(promisesOf('<ul><li>系统繁忙时发卡最迟不超过 30 分钟。</li></ul>')).toEqual([
+      { text: '系统繁忙时发卡最迟不超过 30 分钟', category: 'delivery' },
+    ]);
+  });
 });
