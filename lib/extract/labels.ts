@@ -320,8 +320,14 @@ export function findLabelledValues(
   for (const p of out) if (p.inline) inner.set(p.label, [...(inner.get(p.label) ?? []), p.el]);
   // A section's heading over its fields ("商品信息" over 商品标题 / 商品编号 / 购买数量): the
   // box under it holds two or more pairs of its own, so it is no field's value.
-  const section = (p: LabelledValue) =>
-    !p.inline && out.filter((q) => !q.inline && q.el !== p.el && p.el.contains(q.el)).length >= 2;
+  // (Counted once per ancestor: a price table of thousands of cells stays linear.)
+  const fieldsBelow = new Map<Element, number>();
+  for (const q of out) {
+    if (q.inline) continue;
+    for (let a = q.el.parentElement; a; a = a.parentElement)
+      fieldsBelow.set(a, (fieldsBelow.get(a) ?? 0) + 1);
+  }
+  const section = (p: LabelledValue) => !p.inline && (fieldsBelow.get(p.el) ?? 0) >= 2;
   return out.filter(
     (p) =>
       (!p.inline || !(inner.get(p.label) ?? []).some((el) => el !== p.el && p.el.contains(el))) &&
