@@ -657,7 +657,9 @@ export function findPromises(
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as TextLine;
     // A how-to step whose marker is drawn on a line of its own ("④" over "自动发货").
-    const step = stepOf === line.el;
+    // (A numbered sentence whose number is set apart by its style, "<span class="no"
+    // style="position:absolute">1</span>本商品为自动发货，…", is a rule, not a step.)
+    const step = stepOf === line.el && !/[，,。；;]/.test(line.text);
     stepOf = /^([①-⑩]|\d{1,2}[.、]?|第.步)$/.test(line.text.trim()) ? line.el : undefined;
     if (step || stepOf) continue;
     if (isValue(line.el) || isNavigation(line.el, line.text)) continue;

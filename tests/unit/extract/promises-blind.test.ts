@@ -649,4 +649,14 @@ describe('promises: rules from the thirtieth and thirty-first blind corpora', ()
       { text: '系统繁忙时发卡最迟不超过 30 分钟', category: 'delivery' },
     ]);
   });
+
+  it('reads a numbered rule whose number is drawn on a line of its own', () => {
+    expect(
+      promisesOf(
+        '<ul><li><span class="no" style="display:block">1</span>本商品为自动发货，付款成功后卡密立即显示在订单详情页。</li></ul>',
+      ),
+    ).toEqual([
+      { text: '本商品为自动发货，付款成功后卡密立即显示在订单详情页', category: 'delivery' },
+    ]);
+  });
 });
