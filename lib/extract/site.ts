@@ -202,10 +202,13 @@ function siteName(
   }
   // A footer block opening with the name over its contacts and ICP number: "云栖发卡" or
   // "云栖发卡 · 正品卡密自动发货", then 客服微信…, 浙ICP备….
+  const opened = new Set<Element>();
   for (const l of lines) {
+    // Only the first line of its box.
+    if (opened.has(l.el)) continue;
+    opened.add(l.el);
     if (!inFooter(l.el) || !ICP_CUE.test(norm(l.el.textContent ?? ''))) continue;
     const first = norm(l.text).split(/\s*[·|｜]\s*/)[0] ?? '';
-    if (lines.find((x) => x.el === l.el) !== l) continue;
     if (
       /^[\p{Script=Han}A-Za-z0-9]{2,12}$/u.test(first) &&
       !GENERIC_WORDS.test(first) &&
