@@ -482,7 +482,9 @@ function inListing(el: Element): boolean {
 const REVIEW_TEXT = /回购|第[二三四五几两\d]次(买|购|下单|来)|好评|五星|下次还|还会再?来|已经买了/;
 function isReview(el: Element, text: string): boolean {
   // A buyer's masked name over the words ("m***n · 2026-11-30").
-  const by = el.firstElementChild ? lineText(el.firstElementChild) : '';
+  // (Read off a leaf only: this runs for every line of the page.)
+  const first = el.firstElementChild;
+  const by = first?.childElementCount === 0 ? norm(first.textContent ?? '') : '';
   return (
     REVIEW_TEXT.test(text) ||
     (by !== text && /^\S{0,4}\*{2,}\S{0,4}(\s|·|$)/.test(by.trim())) ||
@@ -676,11 +678,11 @@ export function findPromises(
       continue;
     // A scrolling notice ("<em>公告</em><div>…补货…　加站长微信…</div>", <marquee>): news
     // items run together, not the shop's standing terms.
+    const label = line.el.previousElementSibling;
     const ticker =
       line.el.closest('marquee') !== null ||
-      /^(公告|通知|快讯|最新公告|系统公告)[:：]?$/.test(
-        lineText(line.el.previousElementSibling ?? line.el).trim(),
-      );
+      (label?.childElementCount === 0 &&
+        /^(公告|通知|快讯|最新公告|系统公告)[:：]?$/.test((label.textContent ?? '').trim()));
     if (ticker) continue;
     // A section's title with its caption in small print ("热门游戏直充<small>官方渠道 · 自动到账
     // </small>") heads a shelf of goods; it is no sentence.
